@@ -1,0 +1,119 @@
+/**
+ * The single source of truth for the names and choices that the site, the image step, the edge
+ * functions, the CDK stack and the tests share. It is bundled into every edge function (Lambda@Edge
+ * has no environment variables), so keep it free of imports and of anything large.
+ */
+
+export interface Variant {
+  readonly id: string;
+  /** Relative weight; the weights need not add up to 100. */
+  readonly weight: number;
+  /** The S3 object that viewer-request serves for "/" when this variant is assigned. */
+  readonly page: string;
+}
+
+export const homepageExperiment = {
+  cookie: 'sf-home',
+  /** How long a visitor keeps their variant: 30 days. */
+  maxAgeSeconds: 30 * 24 * 60 * 60,
+  variants: [
+    { id: 'a', weight: 50, page: '/home/a/index.html' },
+    { id: 'b', weight: 50, page: '/home/b/index.html' },
+  ],
+  /** Request header that carries a fresh assignment from viewer-request to viewer-response. */
+  assignmentHeader: 'x-sf-home-assigned',
+} as const satisfies {
+  cookie: string;
+  maxAgeSeconds: number;
+  variants: readonly Variant[];
+  assignmentHeader: string;
+};
+
+export type VariantId = (typeof homepageExperiment.variants)[number]['id'];
+
+export const jacketColours = {
+  cookie: 'sf-colour',
+  /** A year: a colour preference is not worth asking for again. */
+  maxAgeSeconds: 365 * 24 * 60 * 60,
+  default: 'navy',
+  /** Colour id to the sRGB hex the artwork is drawn in (the tests read these pixels back). */
+  colours: {
+    navy: '#1f3a5f',
+    red: '#b3261e',
+    forest: '#2e6b3a',
+    mustard: '#d4a017',
+    charcoal: '#3c3c3c',
+    sky: '#5fa8d3',
+  },
+  /** The image whose object depends on the colour cookie. */
+  image: 'jacket',
+} as const;
+
+export type ColourId = keyof typeof jacketColours.colours;
+
+export const deviceClasses = {
+  /** In order of precedence when CloudFront marks several as true (a tablet is often also "mobile"). */
+  classes: [
+    { id: 'tablet', header: 'cloudfront-is-tablet-viewer', width: 1024 },
+    { id: 'mobile', header: 'cloudfront-is-mobile-viewer', width: 640 },
+    { id: 'desktop', header: 'cloudfront-is-desktop-viewer', width: 1600 },
+  ],
+  /** Served when no device header says true (for example a request straight to the origin). */
+  default: 'desktop',
+} as const;
+
+export type DeviceId = (typeof deviceClasses.classes)[number]['id'];
+
+/** Image formats in order of preference, each with the MIME type a browser lists in Accept. */
+export const imageFormats = [
+  { id: 'avif', mime: 'image/avif' },
+  { id: 'webp', mime: 'image/webp' },
+  { id: 'jpeg', mime: 'image/jpeg' },
+] as const;
+
+export type FormatId = (typeof imageFormats)[number]['id'];
+export const fallbackFormat: FormatId = 'jpeg';
+
+export const paths = {
+  /** Canonical, viewer-facing image URLs: `/images/<name>`. The edge decides which object answers. */
+  imagePrefix: '/images/',
+  /** Where the image step writes every variant: `/_img/<name>/<device>.<format>`. */
+  variantPrefix: '/_img/',
+  /** The image step's list of every variant it wrote, relative to the site root. */
+  manifest: '/_img/manifest.json',
+  /** Astro's content-hashed build output. */
+  hashedAssetPrefix: '/_astro/',
+  notFoundPage: '/404.html',
+} as const;
+
+/** Seconds. CloudFront and browsers get different lifetimes where the object depends on the viewer. */
+export const ttl = {
+  /** HTML in CloudFront: short, so a deploy shows quickly even without an invalidation. */
+  htmlEdge: 60,
+  /** Hashed assets and image variants in CloudFront: a year (a deploy invalidates them). */
+  immutable: 365 * 24 * 60 * 60,
+  /** 404s and other errors in CloudFront. */
+  error: 10,
+} as const;
+
+export function imageVariantKey(name: string, device: DeviceId, format: FormatId): string {
+  return `${paths.variantPrefix}${name}/${device}.${format}`;
+}
+
+export function jacketImageName(colour: ColourId): string {
+  return `${jacketColours.image}-${colour}`;
+}
+
+/** The Content-Security-Policy the stack's response headers policy sends; the site is built to pass it. */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "script-src 'self'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');

@@ -1,0 +1,104 @@
+/**
+ * CloudFront events laid out as in reference section 1 (lambda-edge.md): exactly one record,
+ * config.eventType and a requestId shared by all four events of one request, querystring always
+ * present, origin only in origin events.
+ */
+import type {
+  CloudFrontHeaders,
+  CloudFrontRequest,
+  CloudFrontRequestEvent,
+  CloudFrontResponse,
+  CloudFrontResponseEvent,
+} from 'aws-lambda';
+
+type EventType = 'viewer-request' | 'origin-request' | 'origin-response' | 'viewer-response';
+
+export const fixtureRequestId = '4TyzHTaYWb1GX1qTfsHhEqV6HUDd_BzoBZnwfnvQc_1oF26ClkoUSEQ==';
+
+const config = (eventType: EventType) => ({
+  distributionDomainName: 'd111111abcdef8.cloudfront.net',
+  distributionId: 'EDFDVBD6EXAMPLE',
+  eventType,
+  requestId: fixtureRequestId,
+});
+
+/** Builds a header map from plain pairs, keeping each name's case in `key` as CloudFront does (1.6). */
+export function headers(pairs: Record<string, string | string[]> = {}): CloudFrontHeaders {
+  const map: CloudFrontHeaders = {};
+  for (const [key, value] of Object.entries(pairs)) {
+    const values = Array.isArray(value) ? value : [value];
+    map[key.toLowerCase()] = [...(map[key.toLowerCase()] ?? []), ...values.map((v) => ({ key, value: v }))];
+  }
+  return map;
+}
+
+export interface RequestInit {
+  uri?: string;
+  querystring?: string;
+  method?: string;
+  headers?: Record<string, string | string[]>;
+}
+
+function request(init: RequestInit): CloudFrontRequest {
+  return {
+    clientIp: '203.0.113.178',
+    method: init.method ?? 'GET',
+    uri: init.uri ?? '/',
+    querystring: init.querystring ?? '',
+    headers: headers({ Host: 'd111111abcdef8.cloudfront.net', 'User-Agent': 'curl/8.5.0', ...init.headers }),
+  };
+}
+
+const s3Origin = {
+  s3: {
+    authMethod: 'none' as const,
+    customHeaders: {},
+    domainName: 'storefront-site.s3.us-east-1.amazonaws.com',
+    path: '',
+    region: 'us-east-1',
+  },
+};
+
+export function viewerRequestEvent(init: RequestInit = {}): CloudFrontRequestEvent {
+  return { Records: [{ cf: { config: config('viewer-request'), request: request(init) } }] };
+}
+
+export function originRequestEvent(init: RequestInit = {}): CloudFrontRequestEvent {
+  return {
+    Records: [{ cf: { config: config('origin-request'), request: { ...request(init), origin: s3Origin } } }],
+  };
+}
+
+export interface ResponseInit {
+  status?: string;
+  statusDescription?: string;
+  headers?: Record<string, string | string[]>;
+}
+
+function response(init: ResponseInit): CloudFrontResponse {
+  return {
+    status: init.status ?? '200',
+    statusDescription: init.statusDescription ?? 'OK',
+    headers: headers(init.headers),
+  };
+}
+
+export function originResponseEvent(req: RequestInit = {}, res: ResponseInit = {}): CloudFrontResponseEvent {
+  return {
+    Records: [
+      {
+        cf: {
+          config: config('origin-response'),
+          request: { ...request(req), origin: s3Origin },
+          response: response(res),
+        },
+      },
+    ],
+  } as CloudFrontResponseEvent;
+}
+
+export function viewerResponseEvent(req: RequestInit = {}, res: ResponseInit = {}): CloudFrontResponseEvent {
+  return {
+    Records: [{ cf: { config: config('viewer-response'), request: request(req), response: response(res) } }],
+  } as CloudFrontResponseEvent;
+}
