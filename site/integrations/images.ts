@@ -79,12 +79,13 @@ async function writeImage(source: ImageSource, cache: ImageCache, outDir: string
     let raster: Promise<Raster> | undefined;
     const formats = {} as Record<FormatId, ImageVariant>;
     for (const { id: format } of imageFormats) {
-      const cacheKey = ImageCache.key({ svg: source.svg, width, height, format, settings: encodingSettings[format] });
+      const settings = encodingSettings[format];
+      const cacheKey = ImageCache.key({ svg: source.svg, width, height, format, device: device.id, settings });
       let bytes = await cache.get(cacheKey);
       if (bytes) cached += 1;
       else {
         raster ??= rasterize(source.svg, width, height, artWidth);
-        bytes = await encode(await raster, format);
+        bytes = await encode(await raster, format, device.id);
         await cache.set(cacheKey, bytes);
         encoded += 1;
       }
