@@ -1,0 +1,179 @@
+import { describe, expect, test } from 'vitest';
+import type { EdgeEventType } from '../../types.ts';
+import { rule, validateResult } from '../index.ts';
+import {
+  originRequestEvent,
+  originResponseEvent,
+  requestOf,
+  responseOf,
+  viewerRequestEvent,
+  viewerResponseEvent,
+} from './support.ts';
+
+const events = {
+  'viewer-request': viewerRequestEvent,
+  'origin-request': originRequestEvent,
+  'origin-response': () => originResponseEvent(),
+  'viewer-response': () => viewerResponseEvent(),
+} as const;
+
+/** Edits the headers of what the event's function would return (the request or the response). */
+function resultWithHeaders(
+  eventType: EdgeEventType,
+  edit: (headers: Record<string, unknown>) => void,
+  without?: string,
+) {
+  const event = events[eventType]();
+  const isRequest = eventType.endsWith('request');
+  const original = event.Records[0]?.cf as unknown as Record<string, { headers: Record<string, unknown> }>;
+  if (without) delete original[isRequest ? 'request' : 'response']?.headers[without];
+  const result = isRequest ? requestOf(event) : responseOf(event);
+  edit(result.headers as Record<string, unknown>);
+  return validateResult(eventType, event, result);
+}
+
+const readOnlyTable: [EdgeEventType, string[]][] = [
+  ['viewer-request', ['CDN-Loop', 'Content-Length', 'Host', 'Transfer-Encoding', 'Via']],
+  [
+    'origin-request',
+    [
+      'Accept-Encoding',
+      'CDN-Loop',
+      'Content-Length',
+      'If-Modified-Since',
+      'If-None-Match',
+      'If-Range',
+      'If-Unmodified-Since',
+      'Transfer-Encoding',
+      'Via',
+    ],
+  ],
+  ['origin-response', ['Transfer-Encoding', 'Via']],
+  ['viewer-response', ['Warning', 'Via', 'Content-Length', 'Content-Encoding', 'Transfer-Encoding']],
+];
+const readOnlyCases = readOnlyTable.flatMap(([eventType, names]) => names.map((name) => [eventType, name]));
+
+describe('read-only headers (reference 2.3)', () => {
+  test.each(readOnlyCases)(
+    'a %s result that adds a read-only %s header is a LambdaValidationError (reference 2.3)',
+    (eventType, key) => {
+      const name = key.toLowerCase();
+      const outcome = resultWithHeaders(
+        eventType as EdgeEventType,
+        (h) => {
+          h[name] = [{ key, value: '1' }];
+        },
+        name,
+      );
+      expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.readOnlyHeader) });
+      expect(outcome).toEqual({
+        ok: false,
+        message: expect.stringContaining(`"${key.toLowerCase()}" was added`),
+      });
+    },
+  );
+
+  test('a viewer-request result that changes the Host header is a LambdaValidationError (reference 2.3)', () => {
+    const outcome = resultWithHeaders('viewer-request', (h) => {
+      h.host = [{ key: 'Host', value: 'evil.example' }];
+    });
+    expect(outcome).toEqual({ ok: false, message: expect.stringContaining('"host" was changed') });
+  });
+
+  test('a viewer-request result that deletes the Host header is a LambdaValidationError (reference 2.3)', () => {
+    const outcome = resultWithHeaders('viewer-request', (h) => {
+      delete h.host;
+    });
+    expect(outcome).toEqual({ ok: false, message: expect.stringContaining('"host" was deleted') });
+  });
+
+  test('an origin-request result may change the Host header, which is writable there (reference 2.3)', () => {
+    const outcome = resultWithHeaders('origin-request', (h) => {
+      h.host = [{ key: 'Host', value: 'other-bucket.s3.amazonaws.com' }];
+    });
+    expect(outcome.ok).toBe(true);
+  });
+
+  test('a viewer-request result that adds CloudFront-Viewer-Country is a LambdaValidationError (reference 2.3)', () => {
+    const outcome = resultWithHeaders('viewer-request', (h) => {
+      h['cloudfront-viewer-country'] = [{ key: 'CloudFront-Viewer-Country', value: 'DE' }];
+    });
+    expect(outcome).toEqual({ ok: false, message: expect.stringContaining('cloudfront-viewer-country') });
+  });
+
+  test('an origin-request result may add CloudFront-* headers (reference 2.3)', () => {
+    const outcome = resultWithHeaders('origin-request', (h) => {
+      h['cloudfront-is-mobile-viewer'] = [{ key: 'CloudFront-Is-Mobile-Viewer', value: 'true' }];
+    });
+    expect(outcome.ok).toBe(true);
+  });
+});
+
+describe('disallowed headers (reference 2.3)', () => {
+  test.each([['X-Cache'], ['Connection'], ['X-Forwarded-Proto'], ['X-Amz-Cf-Pop'], ['X-Edge-Location']])(
+    'a result that adds the disallowed %s header is a LambdaValidationError (reference 2.3)',
+    (key) => {
+      const outcome = resultWithHeaders('viewer-response', (h) => {
+        h[key.toLowerCase()] = [{ key, value: 'x' }];
+      });
+      expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.disallowedHeader) });
+    },
+  );
+});
+
+describe('header map format (reference 1.6)', () => {
+  test('a header value that is not a string is a LambdaValidationError (reference 1.6)', () => {
+    const outcome = resultWithHeaders('viewer-response', (h) => {
+      h['x-count'] = [{ key: 'X-Count', value: 3 }];
+    });
+    expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.headerMap) });
+  });
+
+  test('a header given as a plain string instead of an array is a LambdaValidationError (reference 1.6)', () => {
+    const outcome = resultWithHeaders('viewer-response', (h) => {
+      h['x-flag'] = 'on';
+    });
+    expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.headerMap) });
+  });
+
+  test('a map key that is not the lowercase of its key is a LambdaValidationError (reference 1.6)', () => {
+    const outcome = resultWithHeaders('viewer-response', (h) => {
+      h.Location = [{ key: 'Location', value: '/a' }];
+    });
+    expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.headerMap) });
+  });
+
+  test('a key that does not match its lowercase map key is a LambdaValidationError (reference 1.6)', () => {
+    const outcome = resultWithHeaders('viewer-response', (h) => {
+      h['x-a'] = [{ key: 'X-B', value: '1' }];
+    });
+    expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.headerMap) });
+  });
+
+  test('a header value with a CR is a LambdaValidationError (reference 1.6)', () => {
+    const outcome = resultWithHeaders('viewer-response', (h) => {
+      h['x-a'] = [{ key: 'X-A', value: 'a\r\nSet-Cookie: b=c' }];
+    });
+    expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.headerValue) });
+  });
+
+  test('a header without a key gets one with each word capitalised (reference 1.6)', () => {
+    const outcome = resultWithHeaders('viewer-response', (h) => {
+      h['x-foo-bar'] = [{ value: '1' }];
+    });
+    expect(outcome).toMatchObject({
+      ok: true,
+      value: { headers: { 'x-foo-bar': [{ key: 'X-Foo-Bar', value: '1' }] } },
+    });
+  });
+
+  test('several values of one header are kept as several elements (reference 1.6)', () => {
+    const outcome = resultWithHeaders('viewer-response', (h) => {
+      h['set-cookie'] = [{ value: 'a=1' }, { value: 'b=2' }];
+    });
+    expect(outcome).toMatchObject({
+      ok: true,
+      value: { headers: { 'set-cookie': [{ value: 'a=1' }, { value: 'b=2' }] } },
+    });
+  });
+});
