@@ -62,7 +62,7 @@ describe('generated and replaced responses (reference 2.2)', () => {
     const event = originResponseEvent();
     const outcome = validateResult('origin-response', event, {
       ...responseOf(event),
-      body: 'x'.repeat(1024 * 1024),
+      body: 'x'.repeat(1024 * 1024 + 1),
     });
     expect(outcome).toEqual(failsWith(rule.responseSize));
   });
