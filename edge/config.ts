@@ -117,3 +117,29 @@ export const contentSecurityPolicy = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * Security headers, sent by a CloudFront ResponseHeadersPolicy that the stack builds from this object (not by
+ * viewer-response): a policy applies to every response, cached hits, errors and behaviors without functions
+ * included, at no invocation cost.
+ */
+export const securityHeaders = {
+  strictTransportSecurity: { maxAgeSeconds: 2 * 365 * 24 * 60 * 60, includeSubDomains: true, preload: true },
+  contentSecurityPolicy,
+  contentTypeOptions: 'nosniff',
+  referrerPolicy: 'strict-origin-when-cross-origin',
+  frameOptions: 'DENY',
+  permissionsPolicy: 'camera=(), microphone=(), geolocation=(), payment=()',
+} as const;
+
+/** How the edge routes a canonical `/images/<name>` request to a variant object (design.md, "URL scheme"). */
+export const imageRouting = {
+  /** The image served for any name, device or format the manifest does not list. */
+  placeholder: 'placeholder',
+  /**
+   * Request header origin-request adds when it rewrites a canonical /images/ request to a variant. The
+   * origin-response event sees the request as origin-request left it (reference 1.1), so the header tells a
+   * cookie-dependent canonical image (browser revalidates) from a direct /_img/ fetch (immutable).
+   */
+  variantMarkerHeader: 'x-sf-image-variant',
+} as const;

@@ -1,27 +1,38 @@
 import type { CloudFrontRequest } from 'aws-lambda';
-import { homepageExperiment } from '../config.ts';
+import { homepageExperiment, imageRouting } from '../config.ts';
 import { readCookie } from './cookies.ts';
 import { setHeader } from './headers.ts';
 import { drawVariant, isHomepage, isVariantId, variantPage } from './homepage-experiment.ts';
+import { canonicalImageUri, isImageUri } from './image-request.ts';
+
+/** Reference 1.3 / 2.5: URI plus query string must stay under 8,192 characters. */
+const MAX_URI_AND_QUERY = 8191;
 
 /**
  * Everything the viewer-request function decides, as a plain function of the request. It runs before
- * the cache key is computed, so what it writes into the URI becomes part of the key (reference 3.4).
+ * the cache key is computed, so what it writes into the URI becomes part of the key (reference 3, step 4).
  */
 export function handleViewerRequest(request: CloudFrontRequest, random: () => number): CloudFrontRequest {
-  // Only viewer-request may hand an assignment to viewer-response; a viewer must not forge one.
+  // Only the edge may set these; a viewer must not forge an assignment or an image-variant marker.
   delete request.headers[homepageExperiment.assignmentHeader];
+  delete request.headers[imageRouting.variantMarkerHeader];
 
+  const original = request.uri;
+  request.uri = rewriteUri(request, random);
+  // A rewrite that would overflow CloudFront's limit is dropped: the original URI was accepted, so it is safe.
+  if (request.uri.length + request.querystring.length > MAX_URI_AND_QUERY) request.uri = original;
+  return request;
+}
+
+function rewriteUri(request: CloudFrontRequest, random: () => number): string {
+  if (isImageUri(request.uri)) return canonicalImageUri(request.uri, request.headers);
   if (isHomepage(request.uri)) {
     const cookie = readCookie(request.headers, homepageExperiment.cookie);
     const variant = isVariantId(cookie) ? cookie : drawVariant(random);
     if (variant !== cookie) setHeader(request.headers, homepageExperiment.assignmentHeader, variant);
-    request.uri = variantPage(variant);
-    return request;
+    return variantPage(variant);
   }
-
-  request.uri = withIndexDocument(request.uri);
-  return request;
+  return withIndexDocument(request.uri);
 }
 
 /** S3's REST endpoint has no index documents, so `/catalogue/` and `/catalogue` become `.../index.html`. */

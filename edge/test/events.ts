@@ -55,7 +55,6 @@ const s3Origin = {
     customHeaders: {},
     domainName: 'storefront-site.s3.us-east-1.amazonaws.com',
     path: '',
-    region: 'us-east-1',
   },
 };
 

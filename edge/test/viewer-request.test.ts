@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { homepageExperiment } from '../config.ts';
+import { homepageExperiment, imageRouting, jacketColours, jacketImageName } from '../config.ts';
 import { handler } from '../functions/viewer-request.ts';
-import { viewerRequestEvent } from './events.ts';
+import { drawVariant } from '../lib/homepage-experiment.ts';
+import { type RequestInit, viewerRequestEvent } from './events.ts';
+import { colourIds } from './image-manifests.ts';
 
 const { cookie, variants, assignmentHeader } = homepageExperiment;
+const chrome = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8';
 
-async function run(init: Parameters<typeof viewerRequestEvent>[0]) {
-  const result = await handler(viewerRequestEvent(init), {} as never, () => {});
+async function run(init: RequestInit) {
+  const result = await handler(viewerRequestEvent(init));
   if (!result || !('uri' in result)) throw new Error('viewer-request must continue with a request');
   return result;
 }
@@ -29,14 +32,33 @@ describe('viewer-request: homepage experiment (reference 1.1, 3.3)', () => {
     expect(request.uri).toBe(variant?.page);
   });
 
-  it('replaces an invalid cookie value with a fresh assignment', async () => {
-    const request = await run({ uri: '/', headers: { Cookie: `${cookie}=zz` } });
-    expect(variants.map((v) => v.id)).toContain(request.headers[assignmentHeader]?.[0]?.value);
+  it.each(['zz', '', '%E0%A4%A', '__proto__'])(
+    'replaces the invalid cookie value %j with a fresh assignment',
+    async (value) => {
+      const request = await run({ uri: '/', headers: { Cookie: `${cookie}=${value}` } });
+      expect(variants.map((v) => v.id)).toContain(request.headers[assignmentHeader]?.[0]?.value);
+    },
+  );
+
+  it('assigns a new visitor to a variant by weight', () => {
+    const total = variants.reduce((sum, v) => sum + v.weight, 0);
+    const draws = 1000;
+    const counts = new Map<string, number>();
+    // An evenly spread "random" source makes the expected split exact.
+    for (let i = 0; i < draws; i++) {
+      const id = drawVariant(() => (i + 0.5) / draws);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    for (const v of variants) expect(counts.get(v.id) ?? 0).toBeCloseTo((draws * v.weight) / total, -1);
   });
 
-  it('ignores an assignment header sent by the viewer', async () => {
-    const request = await run({ uri: '/about/', headers: { [assignmentHeader]: 'b' } });
+  it('ignores an assignment header or an image-variant marker sent by the viewer', async () => {
+    const request = await run({
+      uri: '/about/',
+      headers: { [assignmentHeader]: 'b', [imageRouting.variantMarkerHeader]: '1' },
+    });
     expect(request.headers[assignmentHeader]).toBeUndefined();
+    expect(request.headers[imageRouting.variantMarkerHeader]).toBeUndefined();
   });
 });
 
@@ -47,5 +69,76 @@ describe('viewer-request: index documents for the S3 REST origin (reference 5.7)
     ['/_astro/app.1234.css', '/_astro/app.1234.css'],
   ])('rewrites %s to %s', async (uri, expected) => {
     expect((await run({ uri })).uri).toBe(expected);
+  });
+
+  it('leaves a URI alone when the rewrite would reach 8,192 characters with the query string (reference 2.5)', async () => {
+    const uri = `/${'a'.repeat(8000)}`;
+    expect((await run({ uri, querystring: 'q'.repeat(185) })).uri).toBe(uri);
+  });
+});
+
+describe('viewer-request: image choices go into the URI, not the cache key (design.md, reference 3 step 4)', () => {
+  it.each(colourIds)('serves the %s jacket to a viewer whose colour cookie says so', async (colour) => {
+    const request = await run({
+      uri: '/images/jacket',
+      headers: { Cookie: `${jacketColours.cookie}=${colour}`, Accept: chrome },
+    });
+    expect(request.uri).toBe(`/images/${jacketImageName(colour)}.avif`);
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['unknown', `${jacketColours.cookie}=pink`],
+    ['malformed', `${jacketColours.cookie}=%E0%A4%A`],
+    ['inherited property', `${jacketColours.cookie}=constructor`],
+    ['wrong case', `${jacketColours.cookie}=RED`],
+  ])('serves the default colour when the colour cookie is %s', async (_, cookieHeader) => {
+    const request = await run({
+      uri: '/images/jacket',
+      headers: cookieHeader ? { Cookie: cookieHeader } : {},
+    });
+    expect(request.uri).toBe(`/images/${jacketImageName(jacketColours.default)}.jpeg`);
+  });
+
+  it.each([
+    [chrome, 'avif'],
+    ['image/webp,*/*', 'webp'],
+    ['image/avif;q=0,image/webp,*/*;q=0.8', 'webp'],
+    ['image/avif;q=0.5,image/webp;q=0.9', 'webp'],
+    ['image/webp;q=0.8,image/avif;q=0.8', 'avif'],
+    ['IMAGE/AVIF', 'avif'],
+    ['image/png,image/svg+xml,image/*;q=0.8,video/*;q=0.8,*/*;q=0.5', 'jpeg'],
+    ['image/avif;q=0,image/webp;q=0.000,image/jpeg;q=0', 'jpeg'],
+    ['image/avif;q=abc', 'jpeg'],
+    ['', 'jpeg'],
+  ])('normalises Accept %j to the %s object', async (accept, format) => {
+    expect((await run({ uri: '/images/hero', headers: { Accept: accept } })).uri).toBe(
+      `/images/hero.${format}`,
+    );
+  });
+
+  it('reads every Accept header a viewer sent', async () => {
+    const request = await run({ uri: '/images/hero', headers: { Accept: ['text/html', 'image/webp'] } });
+    expect(request.uri).toBe('/images/hero.webp');
+  });
+
+  it('treats a missing Accept header as accepting only the fallback format', async () => {
+    expect((await run({ uri: '/images/hero' })).uri).toBe('/images/hero.jpeg');
+  });
+
+  it.each([
+    '/images/',
+    '/images/hero.avif',
+    '/images/../../etc/passwd',
+    '/images//hero',
+    '/images/hero/',
+    '/images/%68ero',
+    '/images/%',
+    '/images/%E0%A4%A',
+    '/images/Hero',
+    '/images/-hero',
+  ])('turns the non-canonical image URL %s into the placeholder', async (uri) => {
+    const request = await run({ uri, headers: { Accept: 'image/webp' } });
+    expect(request.uri).toBe(`/images/${imageRouting.placeholder}.webp`);
   });
 });

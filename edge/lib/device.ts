@@ -1,0 +1,14 @@
+import type { CloudFrontHeaders } from 'aws-lambda';
+import { type DeviceId, deviceClasses } from '../config.ts';
+
+/**
+ * The device class from CloudFront's CloudFront-Is-*-Viewer headers (reference 4): the first class in
+ * configured order whose header says "true" (a tablet is often "mobile" too); the default when none does,
+ * for example when the headers are absent because the request did not come through the images behavior.
+ */
+export function deviceClass(headers: CloudFrontHeaders): DeviceId {
+  for (const device of deviceClasses.classes) {
+    if (headers[device.header]?.[0]?.value.trim().toLowerCase() === 'true') return device.id;
+  }
+  return deviceClasses.default;
+}

@@ -1,0 +1,35 @@
+import type { CloudFrontRequest, CloudFrontResponse } from 'aws-lambda';
+import { stringifySetCookie } from 'cookie';
+import { homepageExperiment } from '../config.ts';
+import { firstHeader } from './headers.ts';
+import { isVariantId } from './homepage-experiment.ts';
+
+/** The Set-Cookie that keeps a visitor on the variant viewer-request just assigned. */
+export function variantCookie(variant: string): string {
+  return stringifySetCookie({
+    name: homepageExperiment.cookie,
+    value: variant,
+    maxAge: homepageExperiment.maxAgeSeconds,
+    path: '/',
+    secure: true,
+    sameSite: 'lax',
+    // No script reads the variant (the page carries it as data-variant), so scripts need not see it.
+    httpOnly: true,
+  });
+}
+
+/**
+ * Sets the variant cookie only for a fresh assignment, which viewer-request hands on in a request header
+ * (viewer-response sees the request as viewer-request left it, reference 1.1). Everything else is left
+ * alone: security headers come from the stack's response headers policy.
+ */
+export function handleViewerResponse(
+  request: CloudFrontRequest,
+  response: CloudFrontResponse,
+): CloudFrontResponse {
+  const assigned = firstHeader(request.headers, homepageExperiment.assignmentHeader);
+  if (!isVariantId(assigned)) return response;
+  const cookies = response.headers['set-cookie'] ?? [];
+  response.headers['set-cookie'] = [...cookies, { key: 'Set-Cookie', value: variantCookie(assigned) }];
+  return response;
+}
