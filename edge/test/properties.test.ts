@@ -1,0 +1,151 @@
+/**
+ * Property-based: whatever a viewer sends, each function returns something CloudFront accepts (reference
+ * section 2, checked by cloudfront-validator.ts) and rewrites only into the set of objects it may serve.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { deviceClasses, homepageExperiment, imageFormats, imageRouting, imageVariantKey } from '../config.ts';
+import { handler as originResponse } from '../functions/origin-response.ts';
+import { handler as viewerRequest } from '../functions/viewer-request.ts';
+import { handler as viewerResponse } from '../functions/viewer-response.ts';
+import { compactManifest } from '../lib/compact-manifest.ts';
+import { defaultImageKey, handleOriginRequest } from '../lib/origin-request.ts';
+import { cacheControl } from '../lib/origin-response.ts';
+import { theRecord } from '../lib/records.ts';
+import { deviceHeaders, headerText, requestInit, responseInit } from './arbitraries.ts';
+import { validateResult } from './cloudfront-validator.ts';
+import {
+  originRequestEvent,
+  originResponseEvent,
+  viewerRequestEvent,
+  viewerResponseEvent,
+} from './events.ts';
+import { deviceIds, formatIds, testManifest } from './image-manifests.ts';
+
+const runs = { numRuns: 300 };
+const deviceHeaderNames = new Set<string>(deviceClasses.classes.map((d) => d.header));
+const manifest = compactManifest(testManifest);
+const variantPages: string[] = homepageExperiment.variants.map((v) => v.page);
+const canonicalImage = new RegExp(`^/images/[a-z0-9-]+\\.(?:${imageFormats.map((f) => f.id).join('|')})$`);
+const listedKeys = new Set(
+  Object.keys(testManifest.images).flatMap((name) =>
+    deviceIds.flatMap((device) => formatIds.map((format) => imageVariantKey(name, device, format))),
+  ),
+);
+
+/** Where viewer-request may send a request that arrived for `original` (design.md, URL scheme). */
+function allowedViewerRequestUri(original: string, rewritten: string): boolean {
+  if (original.startsWith('/images/')) return canonicalImage.test(rewritten);
+  if (original === '/' || original === '/index.html') return variantPages.includes(rewritten);
+  return [original, `${original}index.html`, `${original}/index.html`].includes(rewritten);
+}
+
+describe('viewer-request under arbitrary cookies, Accept, URIs, query strings and user agents', () => {
+  it('never throws, passes validation (2.1, 2.3) and rewrites only into the allowed set', async () => {
+    await fc.assert(
+      fc.asyncProperty(requestInit, async (init) => {
+        const event = viewerRequestEvent(init);
+        const before = structuredClone(theRecord(event.Records).cf);
+        const result = await viewerRequest(event);
+        expect(validateResult('viewer-request', before, result)).toEqual([]);
+        if (!result || !('uri' in result)) throw new Error('viewer-request always continues');
+        expect(allowedViewerRequestUri(before.request.uri, result.uri), result.uri).toBe(true);
+        expect(result.headers[imageRouting.variantMarkerHeader]).toBeUndefined();
+        const assigned = result.headers[homepageExperiment.assignmentHeader];
+        if (assigned) expect(variantPages).toContain(result.uri);
+      }),
+      runs,
+    );
+  });
+});
+
+describe('origin-request under arbitrary input', () => {
+  it('never throws, passes validation and rewrites only to a listed object or the default', () => {
+    fc.assert(
+      fc.property(requestInit, (init) => {
+        const event = originRequestEvent(init);
+        const before = structuredClone(theRecord(event.Records).cf);
+        const result = handleOriginRequest(theRecord(event.Records).cf.request, manifest);
+        expect(validateResult('origin-request', before, result)).toEqual([]);
+        expect(result.uri === defaultImageKey || listedKeys.has(result.uri), result.uri).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('answers from the cache key alone: only the URI and device headers matter', () => {
+    fc.assert(
+      fc.property(requestInit, requestInit, deviceHeaders, (a, b, devices) => {
+        // The same URI and device headers; everything else from two unrelated requests.
+        const keyed = (init: typeof a) => {
+          const rest = Object.entries(init.headers ?? {}).filter(
+            ([k]) => !deviceHeaderNames.has(k.toLowerCase()),
+          );
+          const headers = { ...Object.fromEntries(rest), ...Object.fromEntries(devices) };
+          return originRequestEvent({ ...init, uri: a.uri, headers });
+        };
+        const uriOf = (init: typeof a) =>
+          handleOriginRequest(theRecord(keyed(init).Records).cf.request, manifest).uri;
+        expect(uriOf(b)).toBe(uriOf(a));
+      }),
+      runs,
+    );
+  });
+
+  it('serves the listed variant for every URI viewer-request produces for a listed name', async () => {
+    await fc.assert(
+      fc.asyncProperty(requestInit, deviceHeaders, async (init, devices) => {
+        const viewed = await viewerRequest(viewerRequestEvent(init));
+        if (!viewed || !('uri' in viewed) || !viewed.uri.startsWith('/images/')) return;
+        const forOrigin = originRequestEvent({ uri: viewed.uri, headers: Object.fromEntries(devices) });
+        const served = handleOriginRequest(theRecord(forOrigin.Records).cf.request, manifest).uri;
+        const name = viewed.uri.slice('/images/'.length, viewed.uri.lastIndexOf('.'));
+        if (Object.hasOwn(testManifest.images, name)) expect(served).toMatch(new RegExp(`^/_img/${name}/`));
+        else expect(served).toBe(defaultImageKey);
+      }),
+      runs,
+    );
+  });
+});
+
+describe('origin-response under arbitrary input', () => {
+  it('never throws, passes validation and sets one of the four caching rules', async () => {
+    const marker = fc.option(fc.constant({ [imageRouting.variantMarkerHeader]: '1' }), { nil: {} });
+    await fc.assert(
+      fc.asyncProperty(requestInit, marker, responseInit, async (init, mark, res) => {
+        const event = originResponseEvent({ ...init, headers: { ...init.headers, ...mark } }, res);
+        const before = structuredClone(theRecord(event.Records).cf);
+        const result = await originResponse(event);
+        expect(validateResult('origin-response', before, result)).toEqual([]);
+        if (!result) throw new Error('origin-response always answers');
+        expect(Object.values(cacheControl)).toContain(result.headers?.['cache-control']?.[0]?.value);
+        expect(result.status).toBe(res.status === '403' ? '404' : res.status);
+      }),
+      runs,
+    );
+  });
+});
+
+describe('viewer-response under arbitrary input', () => {
+  it('never throws, passes validation and sets a cookie only for a valid assignment', async () => {
+    const assignment = fc.oneof(fc.constantFrom(...homepageExperiment.variants.map((v) => v.id)), headerText);
+    await fc.assert(
+      fc.asyncProperty(requestInit, fc.option(assignment), responseInit, async (init, assigned, res) => {
+        const headers = {
+          ...init.headers,
+          ...(assigned === null ? {} : { [homepageExperiment.assignmentHeader]: assigned }),
+        };
+        const event = viewerResponseEvent({ ...init, headers }, res);
+        const before = structuredClone(theRecord(event.Records).cf);
+        const result = await viewerResponse(event);
+        expect(validateResult('viewer-response', before, result)).toEqual([]);
+        const added =
+          (result?.headers?.['set-cookie']?.length ?? 0) -
+          (before.response.headers['set-cookie']?.length ?? 0);
+        const valid = homepageExperiment.variants.some((v) => v.id === assigned);
+        expect(added).toBe(valid ? 1 : 0);
+      }),
+      runs,
+    );
+  });
+});

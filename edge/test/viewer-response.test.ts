@@ -1,0 +1,58 @@
+import { parseSetCookie } from 'cookie';
+import { describe, expect, it } from 'vitest';
+import { homepageExperiment } from '../config.ts';
+import { handler } from '../functions/viewer-response.ts';
+import { type RequestInit, type ResponseInit, viewerResponseEvent } from './events.ts';
+
+const { assignmentHeader, cookie, maxAgeSeconds, variants } = homepageExperiment;
+
+async function respond(req: RequestInit, res: ResponseInit = {}) {
+  const result = await handler(viewerResponseEvent(req, res));
+  if (!result || !('status' in result)) throw new Error('viewer-response must return the response');
+  return result;
+}
+
+describe('viewer-response: the variant cookie (reference 1.1: it sees the request viewer-request changed)', () => {
+  it.each(variants)('sets a secure, lax, site-wide cookie for a new assignment to $id', async (v) => {
+    const { headers } = await respond({ uri: v.page, headers: { [assignmentHeader]: v.id } });
+    const setCookies = headers?.['set-cookie'] ?? [];
+    expect(setCookies).toHaveLength(1);
+    expect(setCookies[0]?.key).toBe('Set-Cookie');
+    expect(parseSetCookie(setCookies[0]?.value ?? '')).toEqual({
+      name: cookie,
+      value: v.id,
+      maxAge: maxAgeSeconds,
+      path: '/',
+      secure: true,
+      sameSite: 'lax',
+      httpOnly: true,
+    });
+  });
+
+  it("adds its cookie beside the origin's own", async () => {
+    const { headers } = await respond(
+      { uri: '/home/a/index.html', headers: { [assignmentHeader]: 'a' } },
+      { headers: { 'Set-Cookie': 'other=1' } },
+    );
+    expect(headers?.['set-cookie']?.map((c) => c.value.split(';')[0])).toEqual(['other=1', `${cookie}=a`]);
+  });
+
+  it('leaves the response untouched for a returning visitor', async () => {
+    const original = { status: '200', statusDescription: 'OK', headers: { 'Content-Type': 'text/html' } };
+    const result = await respond({ uri: '/home/b/index.html', headers: { Cookie: `${cookie}=b` } }, original);
+    expect(result).toEqual(viewerResponseEvent({}, original).Records[0]?.cf.response);
+  });
+
+  it.each(['zz', 'a; Domain=evil.example', ''])(
+    'never echoes the unknown assignment %j into a cookie',
+    async (value) => {
+      const { headers } = await respond({ uri: '/', headers: { [assignmentHeader]: value } });
+      expect(headers?.['set-cookie']).toBeUndefined();
+    },
+  );
+
+  it('adds no security headers: the stack response headers policy sends them to every response', async () => {
+    const { headers } = await respond({ uri: '/', headers: { [assignmentHeader]: 'a' } });
+    expect(Object.keys(headers ?? {}).sort()).toEqual(['set-cookie']);
+  });
+});
