@@ -1,0 +1,101 @@
+/**
+ * Cache lookup, revalidation and storage around the origin fetch (reference 3.5, 3.8, 5.2, 5.8):
+ * a fresh entry is a Hit; a stale one is revalidated with a conditional request (304 -> RefreshHit);
+ * otherwise the origin's answer is stored by the TTL rules and the error-caching rules.
+ */
+import type { CloudFrontRequest } from 'aws-lambda';
+import type { CacheResult, EdgeCache, StoredResponse } from './cache.ts';
+import { cacheKey, normalizeAcceptEncoding, selectQueryString } from './cache-key.ts';
+import { cloneHeaders, getHeader } from './cf-headers.ts';
+import { compress } from './compress.ts';
+import type { InvocationContext } from './edge-events.ts';
+import { customErrorResponse } from './error-responses.ts';
+import { fetchThroughOrigin } from './origin-fetch.ts';
+import { forwardsHeader } from './origin-request.ts';
+import { responseTtl } from './ttl.ts';
+import { addNamedViewerHeaders } from './viewer-headers.ts';
+
+export interface CachedFetchResult {
+  response: StoredResponse;
+  cacheResult: CacheResult;
+  ageSeconds?: number;
+}
+
+export async function cachedFetch(
+  ctx: InvocationContext,
+  cache: EdgeCache,
+  now: () => number,
+  request: CloudFrontRequest,
+  viewer: { clientIp: string; cloudFrontHeaders: Map<string, string> },
+): Promise<CachedFetchResult> {
+  const { behavior } = ctx;
+  const policy = behavior.cachePolicy;
+  // The key sees CloudFront's own CloudFront-* values, never the viewer's (reference 4).
+  const keyHeaders = cloneHeaders(request.headers);
+  addNamedViewerHeaders(keyHeaders, viewer.cloudFrontHeaders, (n) => policy.headers.names.includes(n));
+  const key = cacheKey(
+    { method: request.method, uri: request.uri, querystring: request.querystring, headers: keyHeaders },
+    policy,
+  );
+  const qs = selectQueryString(request.querystring, policy.queryStrings);
+  const path = qs ? `${request.uri}?${qs}` : request.uri;
+  const cacheable = behavior.cachedMethods.includes(request.method);
+  const found = cacheable ? cache.get(key) : undefined;
+  if (found?.fresh)
+    return { response: found.entry.response, cacheResult: 'Hit', ageSeconds: found.ageSeconds };
+
+  const stale = found?.entry;
+  const revalidate = stale
+    ? {
+        etag: getHeader(stale.response.headers, 'etag'),
+        lastModified: getHeader(stale.response.headers, 'last-modified'),
+      }
+    : undefined;
+  const { response: fetched, generated } = await fetchThroughOrigin(ctx, { request, ...viewer, revalidate });
+  const errorMinTtl = customErrorResponse(ctx.distribution, fetched.status)?.minTtl;
+
+  if (stale && fetched.status === 304) {
+    const headers = { ...stale.response.headers, ...pick(fetched, ['cache-control', 'expires']) };
+    cache.refresh(stale, responseTtl(stale.response.status, headers, policy, now(), errorMinTtl));
+    return { response: stale.response, cacheResult: 'RefreshHit', ageSeconds: 0 };
+  }
+  // An origin 5xx while a cached object has expired: CloudFront serves the stale object (reference 5.8).
+  if (stale && fetched.status >= 500)
+    return { response: stale.response, cacheResult: 'RefreshHit', ageSeconds: found?.ageSeconds };
+
+  let response = generated ? fetched : withoutUnforwardedCookies(fetched, ctx);
+  if (!generated && behavior.compress) {
+    response = compress(
+      response,
+      normalizeAcceptEncoding(getHeader(request.headers, 'accept-encoding'), policy),
+    );
+  }
+  if (cacheable)
+    cache.put(
+      key,
+      path,
+      response,
+      responseTtl(response.status, response.headers, policy, now(), errorMinTtl),
+    );
+  return {
+    response,
+    cacheResult: generated ? 'LambdaGeneratedResponse' : response.status >= 400 ? 'Error' : 'Miss',
+  };
+}
+
+function pick(response: StoredResponse, names: string[]) {
+  return Object.fromEntries(
+    names.filter((n) => response.headers[n]).map((n) => [n, response.headers[n] ?? []]),
+  );
+}
+
+/** Set-Cookie is removed from cached responses unless cookies are forwarded (reference 4). */
+function withoutUnforwardedCookies(response: StoredResponse, ctx: InvocationContext): StoredResponse {
+  const b = ctx.behavior;
+  const forwarded =
+    b.cachePolicy.cookies.behavior !== 'none' ||
+    (b.originRequestPolicy?.cookies.behavior ?? 'none') !== 'none';
+  if (forwarded || !response.headers['set-cookie'] || forwardsHeader(b, 'cookie')) return response;
+  const { 'set-cookie': _removed, ...headers } = response.headers;
+  return { ...response, headers };
+}

@@ -1,0 +1,51 @@
+/**
+ * `npm run serve -- --cdk-out <dir> [--stack <name>] [--port <n>] [--strict] [--trace] [--country DE] [--no-watch]`
+ * Serves a synthesized CDK app's CloudFront distribution on localhost.
+ */
+import { parseArgs } from 'node:util';
+import { startLocalCloudFront } from './index.ts';
+
+const usage =
+  'usage: npm run serve -- --cdk-out <dir> [--stack <name>] [--port <n>] [--strict] [--trace] [--country <CC>] [--no-watch]';
+
+const { values } = parseArgs({
+  options: {
+    'cdk-out': { type: 'string' },
+    stack: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    trace: { type: 'boolean', default: false },
+    country: { type: 'string' },
+    'no-watch': { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help || !values['cdk-out']) {
+  console.log(usage);
+  process.exit(values.help ? 0 : 2);
+}
+
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const edge = await startLocalCloudFront({
+  cdkOut: values['cdk-out'],
+  stack: values.stack,
+  port,
+  host: values.host ?? '127.0.0.1',
+  strict: values.strict,
+  trace: values.trace,
+  country: values.country,
+  watch: !values['no-watch'],
+});
+const d = edge.distribution();
+console.log(
+  `local CloudFront: distribution ${d.id} (${d.stackName}/${d.logicalId}), ${d.behaviors.length} behaviors`,
+);
+console.log(`local CloudFront: serving on http://localhost:${edge.port}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    edge.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,87 @@
+/**
+ * The HTTP face of the local CloudFront: API paths to the CloudFront API subset, everything else
+ * through the pipeline. Whatever a function or a module does, every request gets an answer: an
+ * exception becomes a 502 page and a request-level deadline a 504 (never a hung socket or a crash).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { StoredResponse } from './cache.ts';
+import { fromRawHeaders, toHeaderPairs } from './cf-headers.ts';
+import { cloudFrontErrorPage } from './error-responses.ts';
+import { newRequestId, type PipelineResult, type ViewerRequest } from './pipeline.ts';
+import { formatRequestLine, formatTrace, type Logger } from './request-log.ts';
+
+export const apiPrefix = '/2020-05-31/';
+
+export interface ServerHandlers {
+  pipeline(viewer: ViewerRequest): Promise<PipelineResult>;
+  api(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  logger: Logger;
+  deadlineMs: number;
+}
+
+export function createEdgeServer(handlers: ServerHandlers): Server {
+  return createServer((req, res) => {
+    handle(handlers, req, res).catch((error: unknown) => {
+      handlers.logger.warn(
+        `request ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`,
+      );
+      if (!res.headersSent) send(res, req.method, internalError(502, error));
+      else res.destroy();
+    });
+  });
+}
+
+async function handle(handlers: ServerHandlers, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = req.url ?? '/';
+  if (url.startsWith(apiPrefix) && (await handlers.api(req, res))) return;
+  const body = await readBody(req);
+  const viewer: ViewerRequest = {
+    method: req.method ?? 'GET',
+    url,
+    headers: fromRawHeaders(req.rawHeaders),
+    body,
+    clientIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+    clientPort: req.socket.remotePort,
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'deadline'>((resolve) => {
+    timer = setTimeout(() => resolve('deadline'), handlers.deadlineMs);
+  });
+  const result = await Promise.race([handlers.pipeline(viewer), deadline]).finally(() => clearTimeout(timer));
+  if (result === 'deadline') {
+    handlers.logger.warn(`${viewer.method} ${url}: no response within ${handlers.deadlineMs} ms`);
+    send(res, viewer.method, internalError(504, new Error(`no response within ${handlers.deadlineMs} ms`)));
+    return;
+  }
+  handlers.logger.info(formatRequestLine(result.log));
+  if (result.log.trace) handlers.logger.info(formatTrace(result.log));
+  send(res, viewer.method, result.response);
+}
+
+function internalError(status: number, error: unknown): StoredResponse {
+  const message = error instanceof Error ? error.message : String(error);
+  const response = cloudFrontErrorPage(
+    status,
+    'The local CloudFront could not process this request.',
+    message,
+    newRequestId(),
+  );
+  response.headers['x-cache'] = [{ key: 'X-Cache', value: 'Error from cloudfront' }];
+  return response;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, method: string | undefined, response: StoredResponse): void {
+  const pairs = toHeaderPairs(response.headers).filter(([k]) => k.toLowerCase() !== 'content-length');
+  pairs.push(['Content-Length', String(response.body.length)]);
+  res.writeHead(response.status, response.statusDescription || undefined, pairs.flat());
+  res.end(method === 'HEAD' ? undefined : response.body);
+}

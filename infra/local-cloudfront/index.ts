@@ -1,0 +1,144 @@
+/**
+ * The library entry point: `startLocalCloudFront({ cdkOut })` serves the synthesized distribution on
+ * 127.0.0.1 (port 0 picks a free port) and returns its URL, cache statistics and a close function.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadDistribution } from './assembly.ts';
+import { type CacheStats, EdgeCache } from './cache.ts';
+import { CacheKeyLinter } from './cache-key-linter.ts';
+import { createEdgeServer } from './http-server.ts';
+import type { Distribution } from './model.ts';
+import { runPipeline } from './pipeline.ts';
+import { consoleLogger, type Logger } from './request-log.ts';
+import { createFunctionRuntime } from './runtime/index.ts';
+import type { DistributionControl, FunctionRuntime } from './types.ts';
+import { watchAssembly } from './watch.ts';
+
+export type { CacheStats } from './cache.ts';
+export type { Distribution } from './model.ts';
+
+export interface LocalCloudFrontOptions {
+  cdkOut: string;
+  /** Stack holding the distribution (default: the first stack that has one). */
+  stack?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Legacy Lambda@Edge limits (128 MB / 5 s viewer functions, reference 2.6), passed to the runtime. */
+  strict?: boolean;
+  /** Logs each event's input and output. */
+  trace?: boolean;
+  /** Viewer country for CloudFront-Viewer-Country (the `x-local-cloudfront-country` header overrides). */
+  country?: string;
+  /** Re-load the assembly when cdk.out is synthesized again. */
+  watch?: boolean;
+  /** Upper bound for one request, milliseconds (default 60 s: above any function timeout). */
+  deadlineMs?: number;
+  runtime?: FunctionRuntime;
+  logger?: Logger;
+  /** Clock for cache freshness (tests move it forward). */
+  now?: () => number;
+}
+
+export interface LocalCloudFront {
+  url: string;
+  port: number;
+  distribution(): Distribution;
+  control: DistributionControl;
+  stats(): CacheStats;
+  invalidate(paths: string[]): number;
+  /** Re-reads cdk.out, clears the cache and drops loaded function code. */
+  reload(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startLocalCloudFront(options: LocalCloudFrontOptions): Promise<LocalCloudFront> {
+  const logger = options.logger ?? consoleLogger;
+  const now = options.now ?? Date.now;
+  const cdkOut = path.resolve(options.cdkOut);
+  let distribution = loadDistribution(cdkOut, options.stack);
+  for (const w of distribution.warnings) logger.warn(w);
+  const runtime = options.runtime ?? createFunctionRuntime({ strict: options.strict ?? false });
+  const cache = new EdgeCache(now);
+  const linter = new CacheKeyLinter((line) => logger.warn(line));
+  let port = 0;
+  const control: DistributionControl = {
+    get id() {
+      return distribution.id;
+    },
+    get domainName() {
+      return `localhost:${port}`;
+    },
+    get config() {
+      return distribution.config;
+    },
+    invalidate: (paths) => cache.invalidate(paths),
+  };
+  const apiHandler = await loadApi(logger);
+  const server = createEdgeServer({
+    pipeline: (viewer) =>
+      runPipeline(
+        {
+          distribution,
+          runtime,
+          cache,
+          linter,
+          now,
+          country: options.country,
+          trace: options.trace ?? false,
+        },
+        viewer,
+      ),
+    api: (req, res) => apiHandler(req, res, [control]),
+    logger,
+    deadlineMs: options.deadlineMs ?? 60_000,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const reload = async () => {
+    const next = loadDistribution(cdkOut, options.stack);
+    for (const w of next.warnings) logger.warn(w);
+    distribution = next;
+    cache.clear();
+    await runtime.reload();
+  };
+  const watcher = options.watch ? watchAssembly(cdkOut, reload, logger) : undefined;
+  const host = options.host ?? '127.0.0.1';
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    distribution: () => distribution,
+    control,
+    stats: () => cache.stats(),
+    invalidate: (paths) => cache.invalidate(paths),
+    reload,
+    async close() {
+      watcher?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runtime.close();
+    },
+  };
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+type ApiHandler = (
+  req: import('node:http').IncomingMessage,
+  res: import('node:http').ServerResponse,
+  d: DistributionControl[],
+) => Promise<boolean>;
+
+async function loadApi(logger: Logger): Promise<ApiHandler> {
+  const file = path.join(here, 'api', 'index.ts');
+  if (existsSync(file))
+    return ((await import(file)) as { handleCloudFrontApi: ApiHandler }).handleCloudFrontApi;
+  logger.warn('the CloudFront API is not available: api/ is missing');
+  return async () => false;
+}

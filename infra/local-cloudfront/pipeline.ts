@@ -1,0 +1,149 @@
+/**
+ * One viewer request through the emulated edge, in the order of reference 3: behavior by the original
+ * path, viewer protocol policy, viewer-request, cache (and on a miss origin-request, S3, origin-response),
+ * custom error responses, viewer-response, then the response headers policy and CloudFront's headers.
+ */
+import { randomBytes } from 'node:crypto';
+import type { CloudFrontRequest } from 'aws-lambda';
+import { selectBehavior } from './behavior-matcher.ts';
+import type { CacheResult, EdgeCache, StoredResponse } from './cache.ts';
+import type { CacheKeyLinter } from './cache-key-linter.ts';
+import { cachedFetch } from './cached-fetch.ts';
+import type { CloudFrontHeaders } from './cf-headers.ts';
+import { FunctionFailure, type InvocationContext } from './edge-events.ts';
+import { cloudFrontErrorPage, lambdaFailureResponse } from './error-responses.ts';
+import type { Distribution } from './model.ts';
+import type { RequestLog } from './request-log.ts';
+import { finalizeHeaders } from './response-finalize.ts';
+import type { FunctionRuntime } from './types.ts';
+import {
+  protocolRedirect,
+  runViewerRequest,
+  runViewerResponse,
+  withCustomErrorResponse,
+} from './viewer-events.ts';
+import { cloudFrontViewerHeaders } from './viewer-headers.ts';
+
+export interface ViewerRequest {
+  method: string;
+  /** Path and query exactly as the viewer sent them. */
+  url: string;
+  headers: CloudFrontHeaders;
+  body: Buffer;
+  clientIp: string;
+  clientPort?: number;
+}
+
+export interface PipelineDeps {
+  distribution: Distribution;
+  runtime: FunctionRuntime;
+  cache: EdgeCache;
+  linter: CacheKeyLinter;
+  now: () => number;
+  country?: string;
+  trace: boolean;
+}
+
+export interface PipelineResult {
+  response: StoredResponse;
+  log: RequestLog;
+}
+
+/** CloudFront request ids: 56 URL-safe base64 characters, like the X-Amz-Cf-Id values seen in the wild. */
+export function newRequestId(): string {
+  return randomBytes(40).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
+export async function runPipeline(deps: PipelineDeps, viewer: ViewerRequest): Promise<PipelineResult> {
+  const started = performance.now();
+  const requestId = newRequestId();
+  const queryAt = viewer.url.indexOf('?');
+  const path = queryAt < 0 ? viewer.url : viewer.url.slice(0, queryAt);
+  const behavior = selectBehavior(deps.distribution.behaviors, path);
+  const ctx: InvocationContext = {
+    requestId,
+    distribution: deps.distribution,
+    behavior,
+    runtime: deps.runtime,
+    linter: deps.linter,
+    functions: [],
+    ...(deps.trace ? { trace: [] } : {}),
+  };
+  let outcome: { response: StoredResponse; cacheResult: CacheResult; ageSeconds?: number };
+  try {
+    outcome = await process(deps, ctx, viewer, path, queryAt < 0 ? '' : viewer.url.slice(queryAt + 1));
+  } catch (error) {
+    if (!(error instanceof FunctionFailure)) throw error;
+    const response = lambdaFailureResponse(
+      error.failure,
+      error.message,
+      requestId,
+      `${error.functionName} (${error.eventType})`,
+    );
+    outcome = { response, cacheResult: error.failure };
+  }
+  deps.cache.record(outcome.cacheResult);
+  const response = { ...outcome.response, headers: { ...outcome.response.headers } };
+  finalizeHeaders(response, { behavior, distribution: deps.distribution, requestId, ...outcome });
+  const log: RequestLog = {
+    requestId,
+    method: viewer.method,
+    path: viewer.url,
+    behavior: behavior.pathPattern,
+    functions: ctx.functions,
+    cacheResult: outcome.cacheResult,
+    status: response.status,
+    totalMs: performance.now() - started,
+    ...(ctx.trace ? { trace: ctx.trace } : {}),
+  };
+  return { response, log };
+}
+
+async function process(
+  deps: PipelineDeps,
+  ctx: InvocationContext,
+  viewer: ViewerRequest,
+  path: string,
+  querystring: string,
+) {
+  const redirect = protocolRedirect(ctx.behavior, viewer, ctx.requestId);
+  if (redirect) return redirect;
+  if (!ctx.behavior.allowedMethods.includes(viewer.method)) {
+    const response = cloudFrontErrorPage(
+      403,
+      'This distribution is not configured to allow the HTTP request method that was used for this request.',
+      `allowed: ${ctx.behavior.allowedMethods.join(', ')}`,
+      ctx.requestId,
+    );
+    return { response, cacheResult: 'Error' as const };
+  }
+  const cloudFrontHeaders = cloudFrontViewerHeaders(viewer.headers, {
+    clientIp: viewer.clientIp,
+    clientPort: viewer.clientPort,
+    country: deps.country,
+  });
+  const afterViewerRequest = await runViewerRequest(ctx, viewer, path, querystring);
+  if ('response' in afterViewerRequest)
+    return { response: afterViewerRequest.response, cacheResult: 'LambdaGeneratedResponse' as const };
+  const request: CloudFrontRequest = afterViewerRequest.request;
+  // Reference 5.7: only "/" gets the default root object; applied after viewer-request (9.2 unverified).
+  const dro = deps.distribution.defaultRootObject;
+  const originBound = request.uri === '/' && dro ? { ...request, uri: `/${dro}` } : request;
+  const fetched = await cachedFetch(ctx, deps.cache, deps.now, originBound, {
+    clientIp: viewer.clientIp,
+    cloudFrontHeaders,
+  });
+  const errorPage = await withCustomErrorResponse(
+    ctx,
+    fetched.response,
+    (pageCtx, pageRequest) =>
+      cachedFetch(pageCtx, deps.cache, deps.now, pageRequest, {
+        clientIp: viewer.clientIp,
+        cloudFrontHeaders,
+      }),
+    originBound,
+  );
+  if (errorPage) return { ...fetched, response: errorPage };
+  const response = await runViewerResponse(ctx, request, fetched.response);
+  return { ...fetched, response };
+}

@@ -1,0 +1,110 @@
+/**
+ * The S3 origin (reference 6): objects from the BucketDeployment's source folders, S3's 403
+ * AccessDenied for a missing key unless CloudFront may list the bucket (then 404 NoSuchKey),
+ * Content-Type by extension, ETag and Last-Modified, conditional GETs answered with 304.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import mime from 'mime';
+import type { StoredResponse } from './cache.ts';
+import { type CloudFrontHeaders, getHeader, setHeader } from './cf-headers.ts';
+import type { S3Content } from './model.ts';
+
+export interface S3Request {
+  uri: string;
+  originPath: string;
+  headers: CloudFrontHeaders;
+}
+
+/** `/a%20b.txt`, `a b.txt` -> `a b.txt`: S3 keys have no leading slash and arrive URL-encoded. */
+export function objectKey(originPath: string, uri: string): string | undefined {
+  const joined = `${originPath.replace(/^\/+|\/+$/g, '')}/${uri.replace(/^\/+/, '')}`.replace(/^\/+/, '');
+  try {
+    return decodeURIComponent(joined);
+  } catch {
+    return undefined;
+  }
+}
+
+interface FileObject {
+  file: string;
+  size: number;
+  mtime: Date;
+}
+
+function findObject(content: S3Content, key: string): FileObject | undefined {
+  if (key === '' || key.endsWith('/') || key.split('/').includes('..')) return undefined;
+  for (const layer of [...content.layers].reverse()) {
+    if (!key.startsWith(layer.prefix)) continue;
+    const file = path.join(layer.dir, key.slice(layer.prefix.length));
+    try {
+      const st = statSync(file);
+      if (st.isFile()) return { file, size: st.size, mtime: st.mtime };
+    } catch {
+      // Not in this layer; an earlier deployment source may have it.
+    }
+  }
+  return undefined;
+}
+
+const etags = new Map<string, { mtimeMs: number; size: number; etag: string }>();
+
+/** S3's ETag for a single-part upload is the quoted MD5 of the bytes; remembered per file version. */
+function etagOf(obj: FileObject, body: Buffer): string {
+  const known = etags.get(obj.file);
+  if (known && known.mtimeMs === obj.mtime.getTime() && known.size === obj.size) return known.etag;
+  const etag = `"${createHash('md5').update(body).digest('hex')}"`;
+  etags.set(obj.file, { mtimeMs: obj.mtime.getTime(), size: obj.size, etag });
+  return etag;
+}
+
+export function getObject(content: S3Content, req: S3Request): StoredResponse {
+  const key = objectKey(req.originPath, req.uri);
+  const obj = key === undefined ? undefined : findObject(content, key);
+  if (!obj) return missing(content, key ?? req.uri);
+  const body = readFileSync(obj.file);
+  const etag = etagOf(obj, body);
+  const lastModified = new Date(Math.floor(obj.mtime.getTime() / 1000) * 1000);
+  const headers: CloudFrontHeaders = {};
+  setHeader(headers, 'last-modified', lastModified.toUTCString());
+  headers.etag = [{ key: 'ETag', value: etag }];
+  if (notModified(req.headers, etag, lastModified)) {
+    setHeader(headers, 'server', 'AmazonS3');
+    return { status: 304, statusDescription: 'Not Modified', headers, body: Buffer.alloc(0) };
+  }
+  setHeader(headers, 'accept-ranges', 'bytes');
+  setHeader(headers, 'content-type', mime.getType(obj.file) ?? 'binary/octet-stream');
+  setHeader(headers, 'content-length', String(body.length));
+  setHeader(headers, 'server', 'AmazonS3');
+  return { status: 200, statusDescription: 'OK', headers, body };
+}
+
+/** If-None-Match wins over If-Modified-Since, as in HTTP and S3. */
+function notModified(headers: CloudFrontHeaders, etag: string, lastModified: Date): boolean {
+  const inm = getHeader(headers, 'if-none-match');
+  if (inm !== undefined)
+    return inm.split(',').some((t) => t.trim() === etag || t.trim() === '*' || t.trim() === `W/${etag}`);
+  const ims = getHeader(headers, 'if-modified-since');
+  const since = ims === undefined ? Number.NaN : Date.parse(ims);
+  return !Number.isNaN(since) && lastModified.getTime() <= since;
+}
+
+function missing(content: S3Content, key: string): StoredResponse {
+  const id = randomBytes(8).toString('hex').toUpperCase();
+  const hostId = randomBytes(32).toString('base64');
+  const [status, code, message, extra] = content.listGranted
+    ? [404, 'NoSuchKey', 'The specified key does not exist.', `<Key>${escapeXml(key)}</Key>`]
+    : [403, 'AccessDenied', 'Access Denied', ''];
+  const body = Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>${extra}<RequestId>${id}</RequestId><HostId>${hostId}</HostId></Error>`,
+  );
+  const headers: CloudFrontHeaders = {};
+  setHeader(headers, 'content-type', 'application/xml');
+  setHeader(headers, 'server', 'AmazonS3');
+  return { status, statusDescription: status === 404 ? 'Not Found' : 'Forbidden', headers, body };
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
