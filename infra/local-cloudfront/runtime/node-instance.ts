@@ -1,0 +1,41 @@
+/** Runs a Node handler in its own worker thread, with the function's memory as the V8 heap limit. */
+import { Worker } from 'node:worker_threads';
+import type { EdgeFunctionSpec } from '../types.ts';
+import type { StartTransport } from './instance.ts';
+import { lambdaEnvironment } from './lambda-environment.ts';
+import { resolveNodeHandler } from './resolve-handler.ts';
+
+const workerUrl = new URL('./worker.mjs', import.meta.url);
+
+export function nodeTransport(fn: EdgeFunctionSpec, memoryMb: number): StartTransport {
+  return (events) => {
+    const handler = resolveNodeHandler(fn.codeDir, fn.handler);
+    const worker = new Worker(workerUrl, {
+      workerData: { ...handler, codeDir: fn.codeDir, functionName: fn.name, memoryMb },
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+      // No tsx or vitest loaders in the function's thread: it runs the deployed bundle as Lambda would.
+      execArgv: [],
+      env: lambdaEnvironment(fn, memoryMb),
+    });
+    let stopping = false;
+    worker.unref();
+    worker.on('message', (reply) => events.reply(reply.id, reply));
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        events.died('LambdaLimitExceeded', `Runtime exited: out of memory (limit ${memoryMb} MB)`);
+      } else {
+        events.died('LambdaExecutionError', `Runtime exited with error: ${error.name}: ${error.message}`);
+      }
+    });
+    worker.on('exit', (code) => {
+      if (!stopping) events.died('LambdaExecutionError', `Runtime exited with code ${code}`);
+    });
+    return {
+      send: (message) => worker.postMessage(message),
+      stop: () => {
+        stopping = true;
+        void worker.terminate();
+      },
+    };
+  };
+}

@@ -1,0 +1,42 @@
+/** Runs a Python handler in a python3 child process speaking JSON lines (requests on stdin, replies on fd 3). */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { EdgeFunctionSpec } from '../types.ts';
+import type { InstanceReply, StartTransport } from './instance.ts';
+import { lambdaEnvironment } from './lambda-environment.ts';
+
+const runner = fileURLToPath(new URL('./python_runner.py', import.meta.url));
+
+export function pythonTransport(fn: EdgeFunctionSpec, memoryMb: number): StartTransport {
+  return (events) => {
+    // stdout and stderr stay the function's log, as print() goes to CloudWatch in Lambda.
+    const child = spawn('python3', [runner, fn.codeDir, fn.handler, String(memoryMb), fn.name], {
+      stdio: ['pipe', 'inherit', 'inherit', 'pipe'],
+      env: lambdaEnvironment(fn, memoryMb),
+    });
+    let stopping = false;
+    const replies = child.stdio[3] as Readable;
+    const requests = child.stdin as Writable;
+    createInterface({ input: replies }).on('line', (line) => {
+      const reply = JSON.parse(line) as InstanceReply & { id: number };
+      events.reply(reply.id, reply);
+    });
+    child.on('error', (error) =>
+      events.died('LambdaExecutionError', `Runtime failed to start: ${error.message}`),
+    );
+    child.on('exit', (code, signal) => {
+      if (!stopping) events.died('LambdaExecutionError', `Runtime exited with ${signal ?? `code ${code}`}`);
+    });
+    child.unref();
+    requests.on('error', () => {}); // a dead child is reported by 'exit'
+    return {
+      send: (message) => requests.write(`${JSON.stringify(message)}\n`),
+      stop: () => {
+        stopping = true;
+        child.kill('SIGKILL');
+      },
+    };
+  };
+}

@@ -1,0 +1,41 @@
+import { afterAll, expect, test } from 'vitest';
+import { viewerRequestEvent } from '../../../../edge/test/events.ts';
+import { createFunctionRuntime } from '../index.ts';
+import { fixture } from './support.ts';
+
+const runtime = createFunctionRuntime({ strict: false });
+afterAll(() => runtime.close());
+
+const event = () =>
+  viewerRequestEvent({
+    uri: '/images/jacket',
+    querystring: 'v=1',
+    headers: { Cookie: 'sf-colour=red; sf-home=a', Accept: 'image/webp', 'X-Unused': '1' },
+  });
+
+test('reports the header names a function branched on, not the ones it only copied (design: cache-key discipline)', async () => {
+  const outcome = await runtime.invoke(fixture('reads-headers'), event());
+  expect(outcome).toMatchObject({ ok: true, reads: { headers: ['accept', 'cookie'] } });
+});
+
+test('reports the cookie names present in a Cookie header the function read', async () => {
+  const outcome = await runtime.invoke(fixture('reads-headers'), event());
+  expect(outcome).toMatchObject({ ok: true, reads: { cookies: ['sf-colour', 'sf-home'] } });
+});
+
+test('reports whether the function read the query string', async () => {
+  const readsQuery = await runtime.invoke(fixture('reads-headers'), event());
+  const ignoresQuery = await runtime.invoke(fixture('esm-async'), event());
+  expect(readsQuery).toMatchObject({ ok: true, reads: { querystring: true } });
+  expect(ignoresQuery).toMatchObject({ ok: true, reads: { headers: [], cookies: [], querystring: false } });
+});
+
+test('runs a Python handler in python3 and reports what it read', async () => {
+  const association = fixture('python', { handler: 'app.handler', runtime: 'python3.13' });
+  const outcome = await runtime.invoke(association, viewerRequestEvent({ headers: { Cookie: 'sf-home=b' } }));
+  expect(outcome).toMatchObject({
+    ok: true,
+    result: { uri: '/python', headers: { 'x-function': [{ key: 'X-Function', value: 'python' }] } },
+    reads: { headers: ['cookie'], cookies: ['sf-home'], querystring: true },
+  });
+});

@@ -1,0 +1,126 @@
+import type { CloudFrontRequest } from 'aws-lambda';
+import { afterAll, describe, expect, test } from 'vitest';
+import { viewerRequestEvent } from '../../../../edge/test/events.ts';
+import { rule } from '../../validation/index.ts';
+import { createFunctionRuntime } from '../index.ts';
+import { fixture } from './support.ts';
+
+const runtime = createFunctionRuntime({ strict: false });
+afterAll(() => runtime.close());
+
+describe('loading handlers as the Lambda Node runtime does (reference 2.7)', () => {
+  test('runs an async ESM handler from index.mjs with a Lambda context', async () => {
+    const outcome = await runtime.invoke(fixture('esm-async', { memoryMb: 256 }), viewerRequestEvent());
+    expect(outcome).toMatchObject({
+      ok: true,
+      result: { uri: '/rewritten', headers: { 'x-context': [{ value: 'esm-async,256,string' }] } },
+    });
+    const result = outcome.ok ? (outcome.result as CloudFrontRequest) : undefined;
+    const remaining = Number(result?.headers['x-remaining']?.[0]?.value);
+    expect(remaining).toBeGreaterThan(4000);
+    expect(remaining).toBeLessThanOrEqual(5000);
+  });
+
+  test('loads index.js as CommonJS when the code folder has no package.json, whatever the repository says', async () => {
+    const outcome = await runtime.invoke(fixture('commonjs'), viewerRequestEvent());
+    expect(outcome).toMatchObject({ ok: true, result: { status: '418' } });
+  });
+
+  test('loads index.js as ESM when the code folder package.json has "type": "module"', async () => {
+    const outcome = await runtime.invoke(fixture('esm-package'), viewerRequestEvent());
+    expect(outcome).toMatchObject({ ok: true, result: { body: 'esm via package.json' } });
+  });
+
+  test('runs a callback-style handler (event, context, callback)', async () => {
+    const outcome = await runtime.invoke(fixture('callback'), viewerRequestEvent());
+    expect(outcome).toMatchObject({ ok: true, result: { status: '200', body: 'from a callback' } });
+  });
+
+  test('a non-async handler that takes no callback ends with a null result: invalid JSON (reference 2.1)', async () => {
+    const outcome = await runtime.invoke(fixture('sync-no-callback'), viewerRequestEvent());
+    expect(outcome).toMatchObject({ ok: false, failure: 'LambdaValidationError' });
+  });
+
+  test('a missing handler file is a LambdaExecutionError naming the module', async () => {
+    const outcome = await runtime.invoke(
+      fixture('esm-async', { handler: 'missing.handler' }),
+      viewerRequestEvent(),
+    );
+    expect(outcome).toMatchObject({ ok: false, failure: 'LambdaExecutionError' });
+    expect(!outcome.ok && outcome.message).toContain("Cannot find module 'missing'");
+  });
+});
+
+describe('failures with CloudFront names (reference 2.4)', () => {
+  test('a rejected promise is a LambdaExecutionError carrying the error (reference 2.4)', async () => {
+    const outcome = await runtime.invoke(fixture('throwing'), viewerRequestEvent());
+    expect(outcome).toMatchObject({ ok: false, failure: 'LambdaExecutionError', message: 'TypeError: boom' });
+  });
+
+  test('callback(err) is a LambdaExecutionError carrying the error (reference 2.4)', async () => {
+    const outcome = await runtime.invoke(fixture('callback-error'), viewerRequestEvent());
+    expect(outcome).toMatchObject({
+      ok: false,
+      failure: 'LambdaExecutionError',
+      message: 'Error: denied by callback',
+    });
+  });
+
+  test('a result that changes the read-only Host header is a LambdaValidationError (reference 2.3)', async () => {
+    const outcome = await runtime.invoke(fixture('read-only-host'), viewerRequestEvent());
+    expect(outcome).toMatchObject({ ok: false, failure: 'LambdaValidationError' });
+    expect(!outcome.ok && outcome.message).toContain(rule.readOnlyHeader);
+    expect(!outcome.ok && outcome.message).toContain('"host"');
+  });
+
+  test('a function that outlives its configured timeout is LambdaLimitExceeded (reference 2.4)', async () => {
+    const outcome = await runtime.invoke(
+      fixture('never-resolving', { timeoutSeconds: 1 }),
+      viewerRequestEvent(),
+    );
+    expect(outcome).toMatchObject({
+      ok: false,
+      failure: 'LambdaLimitExceeded',
+      message: 'Task timed out after 1.00 seconds',
+    });
+    expect(outcome.durationMs).toBeGreaterThanOrEqual(990);
+    expect(outcome.durationMs).toBeLessThan(3000);
+  });
+
+  test('a function that exceeds its configured memory is LambdaLimitExceeded (reference 2.6)', async () => {
+    const outcome = await runtime.invoke(fixture('memory-hog', { memoryMb: 32 }), viewerRequestEvent());
+    expect(outcome).toMatchObject({ ok: false, failure: 'LambdaLimitExceeded' });
+    expect(!outcome.ok && outcome.message).toContain('out of memory (limit 32 MB)');
+  });
+});
+
+describe('warm instances', () => {
+  test('reuses one instance per function across invocations, like a warm Lambda container', async () => {
+    const association = fixture('warm-counter');
+    const bodies = [];
+    for (let i = 0; i < 3; i++) {
+      const outcome = await runtime.invoke(association, viewerRequestEvent());
+      bodies.push(outcome.ok && (outcome.result as { body: string }).body);
+    }
+    expect(bodies).toEqual(['1', '2', '3']);
+  });
+
+  test('starts a fresh instance after a timeout', async () => {
+    const association = fixture('warm-counter', { name: 'warm-counter-restart', timeoutSeconds: 1 });
+    await runtime.invoke(association, viewerRequestEvent());
+    const hung = await runtime.invoke(association, viewerRequestEvent({ uri: '/hang' }));
+    const after = await runtime.invoke(association, viewerRequestEvent());
+    expect(hung).toMatchObject({ ok: false, failure: 'LambdaLimitExceeded' });
+    expect(after).toMatchObject({ ok: true, result: { body: '1' } });
+  });
+
+  test('reload() drops loaded code so the next invocation starts a fresh instance', async () => {
+    const reloading = createFunctionRuntime({ strict: false });
+    const association = fixture('warm-counter', { name: 'warm-counter-reload' });
+    await reloading.invoke(association, viewerRequestEvent());
+    await reloading.reload();
+    const outcome = await reloading.invoke(association, viewerRequestEvent());
+    await reloading.close();
+    expect(outcome).toMatchObject({ ok: true, result: { body: '1' } });
+  });
+});

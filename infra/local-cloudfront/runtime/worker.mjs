@@ -1,0 +1,152 @@
+// One Lambda "container" for one Node function: loads the handler once, then serves invocations sent by
+// node-instance.ts. Plain .mjs because it runs in a worker thread, outside tsx and vitest transforms.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+
+const { file, format, exportName, codeDir, functionName, memoryMb } = workerData;
+
+/**
+ * CommonJS .js files in the code folder compile as CommonJS whatever package.json sits above the folder
+ * (our repository says "type": "module"; in Lambda nothing above /var/task exists).
+ */
+function compileCodeDirAsCommonJs() {
+  const loadJs = Module._extensions['.js'];
+  Module._extensions['.js'] = function (module, filename) {
+    if (filename.startsWith(codeDir + sep)) return module._compile(readFileSync(filename, 'utf8'), filename);
+    return loadJs.call(this, module, filename);
+  };
+}
+
+let handlerPromise;
+function loadHandler() {
+  handlerPromise ??= (async () => {
+    let exports;
+    if (format === 'esm') {
+      exports = await import(pathToFileURL(file).href);
+    } else {
+      compileCodeDirAsCommonJs();
+      exports = createRequire(file)(file);
+    }
+    const handler = exports?.[exportName];
+    if (typeof handler !== 'function') {
+      throw new Error(`Runtime.HandlerNotFound: ${file} does not export a function named ${exportName}`);
+    }
+    return handler;
+  })();
+  return handlerPromise;
+}
+
+/**
+ * Records what a function reads of an object, for the cache-key linter. Copies ({...headers},
+ * Object.entries) enumerate first, and are not reads: a function that passes headers through has not
+ * branched on them.
+ */
+function watch(target, reads, onRead) {
+  const copying = new Set();
+  let enumerating = false;
+  return new Proxy(target, {
+    get(t, key, receiver) {
+      if (typeof key === 'string' && reads.active) {
+        if (copying.has(key)) copying.delete(key);
+        else onRead(key);
+      }
+      return Reflect.get(t, key, receiver);
+    },
+    // Without this trap a write would go through getOwnPropertyDescriptor on the proxy and count as a read.
+    set(t, key, value) {
+      return Reflect.set(t, key, value);
+    },
+    has(t, key) {
+      if (typeof key === 'string' && reads.active) onRead(key);
+      return Reflect.has(t, key);
+    },
+    ownKeys(t) {
+      if (!enumerating) {
+        enumerating = true;
+        queueMicrotask(() => {
+          enumerating = false;
+          copying.clear();
+        });
+      }
+      return Reflect.ownKeys(t);
+    },
+    getOwnPropertyDescriptor(t, key) {
+      if (typeof key === 'string' && reads.active) {
+        if (enumerating) copying.add(key);
+        else onRead(key);
+      }
+      return Reflect.getOwnPropertyDescriptor(t, key);
+    },
+  });
+}
+
+function trackReads(event) {
+  const reads = { active: true, headers: new Set(), querystring: false };
+  const cf = event?.Records?.[0]?.cf;
+  if (cf?.request) {
+    const request = cf.request;
+    if (request.headers) request.headers = watch(request.headers, reads, (name) => reads.headers.add(name));
+    cf.request = watch(request, reads, (name) => {
+      if (name === 'querystring') reads.querystring = true;
+    });
+  }
+  return reads;
+}
+
+function contextFor(deadline) {
+  return {
+    functionName,
+    functionVersion: '1',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}:1`,
+    memoryLimitInMB: String(memoryMb),
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/us-east-1.${functionName}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: true,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  };
+}
+
+/** Async handlers settle their promise; callback handlers call back (or context.succeed/fail/done). */
+function run(handler, event, context) {
+  return new Promise((resolve, reject) => {
+    const callback = (error, result) => (error == null ? resolve(result) : reject(error));
+    context.done = callback;
+    context.succeed = (result) => resolve(result);
+    context.fail = (error) => reject(error ?? new Error('context.fail'));
+    const returned = handler(event, context, callback);
+    if (returned && typeof returned.then === 'function') returned.then(resolve, reject);
+    // A non-async handler that cannot take a callback ends with a null result, as in Lambda.
+    else if (handler.length < 3) resolve(undefined);
+  });
+}
+
+function describeError(error) {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return typeof error === 'string' ? error : JSON.stringify(error);
+}
+
+parentPort.on('message', async ({ id, event, deadline }) => {
+  const reads = trackReads(event);
+  let reply;
+  try {
+    const handler = await loadHandler();
+    const result = await run(handler, event, contextFor(deadline));
+    reads.active = false;
+    let json;
+    try {
+      json = JSON.stringify(result);
+    } catch {
+      reply = { id, ok: true, unparsable: true };
+    }
+    reply ??= { id, ok: true, json, reads: { headers: [...reads.headers], querystring: reads.querystring } };
+  } catch (error) {
+    reads.active = false;
+    reply = { id, ok: false, error: describeError(error) };
+  }
+  parentPort.postMessage(reply);
+});
