@@ -35,3 +35,12 @@ describe('Accept negotiation (RFC 9110 12.5.1)', () => {
     expect(preferredFormat(long)).toBe('webp');
   });
 });
+
+describe('Accept memo', () => {
+  it('keeps answering correctly after more distinct headers than it remembers', () => {
+    for (let i = 0; i < 600; i++) {
+      const accept = `image/webp;q=0.${i % 10},text/x-${i}`;
+      expect(preferredFormat(accept)).toBe(i % 10 === 0 ? 'jpeg' : 'webp');
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deviceClasses, fallbackFormat, imageRouting, imageVariantKey } from '../config.ts';
 import { handler } from '../functions/origin-request.ts';
-import { compactManifest } from '../lib/compact-manifest.ts';
+import { compactManifest, isListed } from '../lib/compact-manifest.ts';
 import { defaultImageKey, handleOriginRequest } from '../lib/origin-request.ts';
 import { theRecord } from '../lib/records.ts';
 import { originRequestEvent, type RequestInit } from './events.ts';
@@ -110,6 +110,16 @@ describe('compact manifest', () => {
     const hero = broken.images.hero;
     if (hero) hero.mobile.avif.key = '/elsewhere/hero.avif';
     expect(() => compactManifest(broken)).toThrow(/hero\/mobile\/avif/);
+  });
+
+  it('leaves out names with no variant and knows nothing of inherited properties', () => {
+    const compact = compactManifest({
+      ...testManifest,
+      images: { ...testManifest.images, empty: {} as never },
+    });
+    expect(Object.keys(compact)).not.toContain('empty');
+    expect(isListed(compact, 'constructor', 'desktop', 'jpeg')).toBe(false);
+    expect(isListed(compact, '__proto__', 'desktop', 'jpeg')).toBe(false);
   });
 
   it('refuses a manifest without the default object', () => {

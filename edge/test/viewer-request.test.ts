@@ -52,6 +52,10 @@ describe('viewer-request: homepage experiment (reference 1.1, 3.3)', () => {
     for (const v of variants) expect(counts.get(v.id) ?? 0).toBeCloseTo((draws * v.weight) / total, -1);
   });
 
+  it('falls back to the last variant if a random source ever returns 1', () => {
+    expect(drawVariant(() => 1)).toBe(variants[variants.length - 1]?.id);
+  });
+
   it('ignores an assignment header or an image-variant marker sent by the viewer', async () => {
     const request = await run({
       uri: '/about/',
