@@ -1,0 +1,167 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { deviceClasses, paths, securityHeaders, ttl } from '../../edge/config.ts';
+import { immutableCacheControl } from '../stack.ts';
+import { type Synthesized, synthesize, synthTimeout } from './synth.ts';
+import { associations, type Behavior, behavior, behaviors, type Json, referenced } from './template-view.ts';
+
+let synth: Synthesized;
+beforeAll(() => {
+  synth = synthesize();
+}, synthTimeout);
+
+const images = `${paths.imagePrefix}*`;
+const assets = `${paths.hashedAssetPrefix}*`;
+
+function cachePolicy(b: Behavior): Json {
+  return referenced(synth.template, 'AWS::CloudFront::CachePolicy', b.CachePolicyId)
+    .CachePolicyConfig as Json;
+}
+
+function keyOf(b: Behavior) {
+  const key = cachePolicy(b).ParametersInCacheKeyAndForwardedToOrigin as Json;
+  const headers = key.HeadersConfig as { HeaderBehavior: string; Headers?: string[] };
+  return {
+    headers: headers.HeaderBehavior === 'none' ? [] : (headers.Headers ?? []),
+    cookies: (key.CookiesConfig as { CookieBehavior: string }).CookieBehavior,
+    queryStrings: (key.QueryStringsConfig as { QueryStringBehavior: string }).QueryStringBehavior,
+    gzip: key.EnableAcceptEncodingGzip,
+    brotli: key.EnableAcceptEncodingBrotli,
+  };
+}
+
+function ttlsOf(b: Behavior) {
+  const { MinTTL, DefaultTTL, MaxTTL } = cachePolicy(b);
+  return { min: MinTTL, default: DefaultTTL, max: MaxTTL };
+}
+
+describe('behaviors (reference 5.6: first match in list order, default last)', () => {
+  it('matches images, then hashed assets, then the default', () => {
+    expect(behaviors(synth.template).map(([pattern]) => pattern)).toEqual([images, assets, '*']);
+  });
+
+  it('runs viewer-request, origin-response and viewer-response on pages, each its own bundle', () => {
+    expect(associations(synth.template, synth.assembly, behavior(synth.template, '*'))).toEqual({
+      'viewer-request': 'viewer-request',
+      'origin-response': 'origin-response',
+      'viewer-response': 'viewer-response',
+    });
+  });
+
+  it('runs viewer-request, origin-request and origin-response on images, each its own bundle', () => {
+    expect(associations(synth.template, synth.assembly, behavior(synth.template, images))).toEqual({
+      'viewer-request': 'viewer-request',
+      'origin-request': 'origin-request',
+      'origin-response': 'origin-response',
+    });
+  });
+
+  it('runs no function on hashed assets', () => {
+    expect(behavior(synth.template, assets).LambdaFunctionAssociations).toBeUndefined();
+  });
+
+  it('redirects HTTP to HTTPS on every behavior', () => {
+    for (const [, b] of behaviors(synth.template)) expect(b.ViewerProtocolPolicy).toBe('redirect-to-https');
+  });
+});
+
+describe('cache keys hold exactly what the cache-miss functions read (design.md, reference 5.1)', () => {
+  it('keys pages on the URI alone: the variant is already in it after viewer-request', () => {
+    expect(keyOf(behavior(synth.template, '*'))).toEqual({
+      headers: [],
+      cookies: 'none',
+      queryStrings: 'none',
+      gzip: true,
+      brotli: true,
+    });
+  });
+
+  it('keys images on the URI and the three CloudFront-Is-*-Viewer headers origin-request reads', () => {
+    const key = keyOf(behavior(synth.template, images));
+    expect(key.headers.map((h) => h.toLowerCase()).sort()).toEqual(
+      deviceClasses.classes.map((c) => c.header.toLowerCase()).sort(),
+    );
+    // No cookie, Accept or Accept-Encoding: viewer-request already put colour and format into the URI.
+    expect(key).toMatchObject({ cookies: 'none', queryStrings: 'none', gzip: false, brotli: false });
+    expect(behavior(synth.template, images).Compress).toBe(false);
+  });
+
+  it('keys hashed assets on the URI alone', () => {
+    expect(keyOf(behavior(synth.template, assets))).toMatchObject({
+      headers: [],
+      cookies: 'none',
+      queryStrings: 'none',
+    });
+  });
+});
+
+describe('TTLs come from edge/config.ts', () => {
+  it('keeps pages ttl.htmlEdge by default and lets origin-response raise it up to ttl.immutable', () => {
+    expect(ttlsOf(behavior(synth.template, '*'))).toEqual({
+      min: 0,
+      default: ttl.htmlEdge,
+      max: ttl.immutable,
+    });
+  });
+
+  it('keeps image variants ttl.immutable', () => {
+    expect(ttlsOf(behavior(synth.template, images))).toEqual({
+      min: 0,
+      default: ttl.immutable,
+      max: ttl.immutable,
+    });
+  });
+
+  it('keeps hashed assets ttl.immutable whatever the origin sends', () => {
+    expect(ttlsOf(behavior(synth.template, assets))).toEqual({
+      min: ttl.immutable,
+      default: ttl.immutable,
+      max: ttl.immutable,
+    });
+  });
+});
+
+describe('response headers policies', () => {
+  function headersPolicy(b: Behavior): Json {
+    return referenced(synth.template, 'AWS::CloudFront::ResponseHeadersPolicy', b.ResponseHeadersPolicyId)
+      .ResponseHeadersPolicyConfig as Json;
+  }
+  function customHeaders(b: Behavior): Record<string, string> {
+    const items = ((headersPolicy(b).CustomHeadersConfig as Json | undefined)?.Items ?? []) as {
+      Header: string;
+      Value: string;
+    }[];
+    return Object.fromEntries(items.map((i) => [i.Header.toLowerCase(), i.Value]));
+  }
+
+  it('sends the security headers of edge/config.ts on every behavior', () => {
+    const hsts = securityHeaders.strictTransportSecurity;
+    for (const [, b] of behaviors(synth.template)) {
+      const config = headersPolicy(b).SecurityHeadersConfig as Json;
+      expect(config).toEqual({
+        StrictTransportSecurity: {
+          AccessControlMaxAgeSec: hsts.maxAgeSeconds,
+          IncludeSubdomains: hsts.includeSubDomains,
+          Preload: hsts.preload,
+          Override: true,
+        },
+        ContentSecurityPolicy: {
+          ContentSecurityPolicy: securityHeaders.contentSecurityPolicy,
+          Override: true,
+        },
+        ContentTypeOptions: { Override: true },
+        ReferrerPolicy: { ReferrerPolicy: securityHeaders.referrerPolicy, Override: true },
+        FrameOptions: { FrameOption: securityHeaders.frameOptions, Override: true },
+      });
+      expect(customHeaders(b)['permissions-policy']).toBe(securityHeaders.permissionsPolicy);
+    }
+  });
+
+  it('tells browsers to keep hashed assets without revalidating, and only those', () => {
+    expect(customHeaders(behavior(synth.template, assets))['cache-control']).toBe(immutableCacheControl);
+    expect(immutableCacheControl).toContain(`max-age=${ttl.immutable}`);
+    expect(immutableCacheControl).toContain('immutable');
+    for (const pattern of ['*', images]) {
+      expect(customHeaders(behavior(synth.template, pattern))['cache-control']).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,112 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { onlyResource, type Synthesized, synthesize, synthTimeout } from './synth.ts';
+import { distributionConfig, type Json } from './template-view.ts';
+
+let synth: Synthesized;
+let siteBucket: string;
+let logBucket: string;
+beforeAll(() => {
+  synth = synthesize();
+  const origin = (distributionConfig(synth.template).Origins as Json[])[0] as Json;
+  siteBucket = (origin.DomainName as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0] as string;
+  const logging = distributionConfig(synth.template).Logging as { Bucket: { 'Fn::GetAtt': string[] } };
+  logBucket = logging.Bucket['Fn::GetAtt'][0] as string;
+}, synthTimeout);
+
+function bucket(id: string): Json {
+  return synth.template.toJSON().Resources[id].Properties;
+}
+
+function policyStatements(id: string): Json[] {
+  const policies = synth.template.findResources('AWS::S3::BucketPolicy', {
+    Properties: { Bucket: { Ref: id } },
+  });
+  return Object.values(policies).flatMap(
+    (p) =>
+      (p as { Properties: { PolicyDocument: { Statement: Json[] } } }).Properties.PolicyDocument.Statement,
+  );
+}
+
+describe.each([
+  ['site', () => siteBucket],
+  ['log', () => logBucket],
+])('%s bucket', (_name, id) => {
+  it('blocks every kind of public access', () => {
+    expect(bucket(id()).PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+  });
+
+  it('is encrypted at rest', () => {
+    expect(bucket(id()).BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    });
+  });
+
+  it('denies every request that is not TLS', () => {
+    expect(policyStatements(id())).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 's3:*',
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    );
+  });
+});
+
+describe('site bucket access', () => {
+  it('is the only origin, reached through origin access control', () => {
+    const origins = distributionConfig(synth.template).Origins as Json[];
+    expect(origins).toHaveLength(1);
+    expect(origins[0]).toMatchObject({
+      OriginAccessControlId: { 'Fn::GetAtt': [expect.stringMatching(/OriginAccessControl/), 'Id'] },
+      S3OriginConfig: { OriginAccessIdentity: '' },
+    });
+    synth.template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: { OriginAccessControlOriginType: 's3', SigningBehavior: 'always' },
+    });
+  });
+
+  it('grants CloudFront s3:GetObject only, and only for this distribution (reference 6: SourceArn)', () => {
+    const cloudFront = policyStatements(siteBucket).filter(
+      (s) => JSON.stringify(s.Principal) === JSON.stringify({ Service: 'cloudfront.amazonaws.com' }),
+    );
+    expect(cloudFront).toHaveLength(1);
+    expect(cloudFront[0]).toMatchObject({ Effect: 'Allow', Action: 's3:GetObject' });
+    const sourceArn = JSON.stringify(cloudFront[0]?.Condition);
+    const distribution = onlyResource(synth.template, 'AWS::CloudFront::Distribution').id;
+    expect(sourceArn).toContain('AWS:SourceArn');
+    expect(sourceArn).toContain(':distribution/');
+    expect(sourceArn).toContain(JSON.stringify({ Ref: distribution }));
+  });
+
+  it('sends server access logs to the log bucket', () => {
+    expect(bucket(siteBucket).LoggingConfiguration).toEqual({
+      DestinationBucketName: { Ref: logBucket },
+      LogFilePrefix: 's3/',
+    });
+  });
+});
+
+describe('upload', () => {
+  it('syncs the built site into the site bucket and invalidates everything', () => {
+    synth.template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: { Ref: siteBucket },
+      DistributionId: { Ref: Match.stringLikeRegexp('^Distribution') },
+      DistributionPaths: ['/*'],
+    });
+  });
+
+  it('gives the deployment handler room for every image variant', () => {
+    synth.template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      MemorySize: 1024,
+      Layers: Match.anyValue(),
+    });
+  });
+});

@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp, stackName } from '../app.ts';
+import { type Synthesized, synthesize, synthTimeout } from './synth.ts';
+
+let synth: Synthesized;
+beforeAll(() => {
+  synth = synthesize();
+}, synthTimeout);
+
+interface MetadataEntry {
+  type: string;
+  data: Record<string, string>;
+}
+
+describe('cdk-nag AwsSolutions checks', () => {
+  it('pass: synthesis with the plugin succeeds and the report has no violation', () => {
+    const report = JSON.parse(
+      readFileSync(path.join(synth.assembly.directory, 'validation-report.json'), 'utf8'),
+    );
+    const violations = report.pluginReports.flatMap((p: { violations?: unknown[] }) => p.violations ?? []);
+    expect(violations).toEqual([]);
+  });
+
+  it('carry a real reason on every acknowledgement', () => {
+    const acks = synth.stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata as MetadataEntry[])
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((m) => Object.entries(m.data));
+    // Ours are the AwsSolutions ones; CDK acknowledges a CloudFormation-Validate warning of its own.
+    const ours = acks.filter(([id]) => id.includes('AwsSolutions-'));
+    expect(ours.length).toBeGreaterThan(0);
+    for (const [id, reason] of ours) expect(reason.length, id).toBeGreaterThan(30);
+  });
+
+  it(
+    'fail synthesis on a new unacknowledged finding (so they run on every synth, deploy included)',
+    () => {
+      const app = createApp({ outdir: mkdtempSync(path.join(tmpdir(), 'infra-nag-')) });
+      // A bucket without TLS enforcement or access logs: AwsSolutions-S1 and S10.
+      new s3.Bucket(app.node.findChild(stackName), 'Careless');
+      expect(() => app.synth()).toThrow(/AwsSolutions-S1[^]*AwsSolutions-S10/);
+    },
+    synthTimeout,
+  );
+});
