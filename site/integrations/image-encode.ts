@@ -15,7 +15,7 @@ export const encodingSettings = {
   avif: { effort: 3, quality: { desktop: 60, tablet: 52, mobile: 40 } },
   webp: { effort: 4, quality: { desktop: 80, tablet: 76, mobile: 68 } },
   jpeg: { mozjpeg: true, quality: { desktop: 82, tablet: 78, mobile: 68 } },
-} as const satisfies Record<FormatId, { quality: Record<DeviceId, number> }>;
+} as const satisfies Record<FormatId, { quality: Record<DeviceId, number>; [option: string]: unknown }>;
 
 export interface Raster {
   data: Buffer;
@@ -25,7 +25,12 @@ export interface Raster {
 }
 
 /** Renders the SVG at the target size (not upscaled from a small bitmap), on white, without alpha. */
-export async function rasterize(svg: string, width: number, height: number, artWidth: number): Promise<Raster> {
+export async function rasterize(
+  svg: string,
+  width: number,
+  height: number,
+  artWidth: number,
+): Promise<Raster> {
   const density = (72 * width) / artWidth;
   const { data, info } = await sharp(Buffer.from(svg), { density })
     .resize(width, height, { fit: 'fill' })

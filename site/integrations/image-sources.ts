@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type ColourId, jacketColours, jacketImageName } from '../../edge/config.ts';
+import { type ColourId, imageRouting, jacketColours, jacketImageName } from '../../edge/config.ts';
 
 /** One image the step renders: its name (the `/images/<name>` the pages use) and its SVG source. */
 export interface ImageSource {
@@ -9,7 +9,7 @@ export interface ImageSource {
 }
 
 /** The art every page falls back to; the edge serves it for any name it does not know. */
-export const placeholderName = 'placeholder';
+export const placeholderName = imageRouting.placeholder;
 
 /** The jacket's art is a template: these tokens become the colour's hex and a darker shade of it. */
 const colourToken = /\{\{colour\}\}/g;

@@ -2,11 +2,24 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { type DeviceId, deviceClasses, type FormatId, imageFormats, imageVariantKey, paths } from '../../edge/config.ts';
+import {
+  type DeviceId,
+  deviceClasses,
+  type FormatId,
+  imageFormats,
+  imageVariantKey,
+  paths,
+} from '../../edge/config.ts';
 import type { ImageManifest, ImageVariant } from '../../edge/lib/image-manifest.ts';
 import { ImageCache } from './image-cache.ts';
 import { encode, encodingSettings, type Raster, rasterize } from './image-encode.ts';
-import { type ImageSource, loadImageSources, placeholderName, scaledHeight, svgSize } from './image-sources.ts';
+import {
+  type ImageSource,
+  loadImageSources,
+  placeholderName,
+  scaledHeight,
+  svgSize,
+} from './image-sources.ts';
 import { mapWithLimit } from './limit.ts';
 
 const siteDir = fileURLToPath(new URL('..', import.meta.url));
@@ -50,11 +63,15 @@ export async function runImageStep(options: ImageStepOptions): Promise<ImageStep
     manifest.images[source.name] = result.variants;
     encoded += result.encoded;
     done += 1;
-    log(`images: [${done}/${sources.length}] ${source.name} (${result.encoded} encoded, ${result.cached} cached)`);
+    log(
+      `images: [${done}/${sources.length}] ${source.name} (${result.encoded} encoded, ${result.cached} cached)`,
+    );
   });
 
   // Sorted by name so the manifest's bytes only change when an image does.
-  manifest.images = Object.fromEntries(Object.entries(manifest.images).sort(([a], [b]) => a.localeCompare(b)));
+  manifest.images = Object.fromEntries(
+    Object.entries(manifest.images).sort(([a], [b]) => a.localeCompare(b)),
+  );
   const manifestFile = path.join(options.outDir, paths.manifest);
   await mkdir(path.dirname(manifestFile), { recursive: true });
   await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -80,7 +97,14 @@ async function writeImage(source: ImageSource, cache: ImageCache, outDir: string
     const formats = {} as Record<FormatId, ImageVariant>;
     for (const { id: format } of imageFormats) {
       const settings = encodingSettings[format];
-      const cacheKey = ImageCache.key({ svg: source.svg, width, height, format, device: device.id, settings });
+      const cacheKey = ImageCache.key({
+        svg: source.svg,
+        width,
+        height,
+        format,
+        device: device.id,
+        settings,
+      });
       let bytes = await cache.get(cacheKey);
       if (bytes) cached += 1;
       else {

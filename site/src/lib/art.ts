@@ -1,3 +1,4 @@
+/// <reference types="astro/client" />
 import { deviceClasses, paths } from '../../../edge/config.ts';
 import { scaledHeight } from '../../integrations/image-sources.ts';
 

@@ -19,7 +19,11 @@ export function colourFromCookies(cookieHeader: string): ColourId | undefined {
 
 /** A `document.cookie` assignment for the colour: site-wide, kept a year, Secure wherever HTTPS is. */
 export function colourCookie(colour: ColourId, secure: boolean): string {
-  const attributes = [`${jacketColours.cookie}=${colour}`, 'Path=/', `Max-Age=${jacketColours.maxAgeSeconds}`];
+  const attributes = [
+    `${jacketColours.cookie}=${colour}`,
+    'Path=/',
+    `Max-Age=${jacketColours.maxAgeSeconds}`,
+  ];
   attributes.push('SameSite=Lax');
   if (secure) attributes.push('Secure');
   return attributes.join('; ');

@@ -30,6 +30,7 @@ export function startColourPicker(picker: HTMLFieldSetElement): void {
   picker.addEventListener('change', async (event) => {
     const value = (event.target as HTMLInputElement | null)?.value;
     if (!isColourId(value)) return;
+    // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing from Safari and older browsers.
     document.cookie = colourCookie(value, location.protocol === 'https:');
     showChoice(value);
     // Only the newest choice may update the picture, however the responses race.
@@ -44,7 +45,8 @@ export function startColourPicker(picker: HTMLFieldSetElement): void {
       image.dataset.colour = value;
       if (status) status.textContent = '';
     } catch {
-      if (request === latestRequest && status) status.textContent = 'The picture could not be updated; reload the page to see it.';
+      if (request === latestRequest && status)
+        status.textContent = 'The picture could not be updated; reload the page to see it.';
     } finally {
       if (request === latestRequest) image.removeAttribute('aria-busy');
     }
