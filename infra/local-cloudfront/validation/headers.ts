@@ -67,25 +67,29 @@ export function defaultKey(name: string): string {
 /** Checks the shape of 1.6 and returns a copy with every `key` filled in and empty arrays dropped. */
 export function checkHeaderMap(input: unknown, where: string): HeaderMap {
   if (input === undefined) return {};
-  check(isObject(input), rule.headerMap, `${where} must be an object of arrays.`);
+  check(isObject(input), rule.headerMap, () => `${where} must be an object of arrays.`);
   const map: HeaderMap = {};
   for (const [name, entries] of Object.entries(input)) {
-    check(token.test(name), rule.headerMap, `${where}: "${name}" is not a lowercase header name.`);
-    check(Array.isArray(entries), rule.headerMap, `${where}["${name}"] must be an array of {key, value}.`);
+    check(token.test(name), rule.headerMap, () => `${where}: "${name}" is not a lowercase header name.`);
+    check(
+      Array.isArray(entries),
+      rule.headerMap,
+      () => `${where}["${name}"] must be an array of {key, value}.`,
+    );
     const normalized = entries.map((entry: unknown, i) => {
-      const at = `${where}["${name}"][${i}]`;
+      const at = () => `${where}["${name}"][${i}]`;
       check(
         isObject(entry) && typeof entry.value === 'string',
         rule.headerMap,
-        `${at}.value must be a string.`,
+        () => `${at()}.value must be a string.`,
       );
       const { key, value } = entry as { key?: unknown; value: string };
       check(
         key === undefined || (typeof key === 'string' && key.toLowerCase() === name),
         rule.headerMap,
-        `${at}.key ${JSON.stringify(key)} does not match the map key "${name}".`,
+        () => `${at()}.key ${JSON.stringify(key)} does not match the map key "${name}".`,
       );
-      check(!/[\r\n\0]/.test(value), rule.headerValue, `${at} ("${name}").`);
+      check(!/[\r\n\0]/.test(value), rule.headerValue, () => `${at()} ("${name}").`);
       return { key: key ?? defaultKey(name), value };
     });
     if (normalized.length > 0) map[name] = normalized;
@@ -93,12 +97,12 @@ export function checkHeaderMap(input: unknown, where: string): HeaderMap {
   return map;
 }
 
-function values(map: HeaderMap, name: string): string {
-  return JSON.stringify((map[name] ?? []).map((entry) => entry.value));
+function sameValues(a: HeaderMap[string] = [], b: HeaderMap[string] = []): boolean {
+  return a.length === b.length && a.every((entry, i) => entry.value === b[i]?.value);
 }
 
 function change(before: HeaderMap, after: HeaderMap, name: string): string | undefined {
-  if (values(before, name) === values(after, name)) return undefined;
+  if (sameValues(before[name], after[name])) return undefined;
   if (!before[name]) return 'added';
   return after[name] ? 'changed' : 'deleted';
 }
@@ -106,7 +110,7 @@ function change(before: HeaderMap, after: HeaderMap, name: string): string | und
 export function checkReadOnly(eventType: EdgeEventType, before: HeaderMap, after: HeaderMap, where: string) {
   for (const name of readOnlyHeaders[eventType]) {
     const changed = change(before, after, name);
-    check(!changed, rule.readOnlyHeader, `${eventType} ${where} header "${name}" was ${changed}.`);
+    check(!changed, rule.readOnlyHeader, () => `${eventType} ${where} header "${name}" was ${changed}.`);
   }
 }
 
@@ -117,7 +121,7 @@ export function checkDisallowed(before: HeaderMap, after: HeaderMap, where: stri
       check(
         !change(before, after, name),
         rule.disallowedHeader,
-        `${where} header "${name}" (reference 2.3).`,
+        () => `${where} header "${name}" (reference 2.3).`,
       );
     }
   }

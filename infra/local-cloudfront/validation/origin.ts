@@ -8,7 +8,7 @@ function checkPath(path: unknown, where: string) {
       path === '' ||
       (typeof path === 'string' && path.startsWith('/') && !path.endsWith('/')),
     rule.origin,
-    `${where}.path ${JSON.stringify(path)} must start with "/" and not end with "/".`,
+    () => `${where}.path ${JSON.stringify(path)} must start with "/" and not end with "/".`,
   );
 }
 
@@ -17,18 +17,19 @@ function checkCustom(custom: Json) {
   check(
     typeof domainName === 'string' && !domainName.includes(':') && !/^[\d.]+$/.test(domainName),
     rule.origin,
-    `origin.custom.domainName ${JSON.stringify(domainName)} must be a DNS name without ":" and not an IP.`,
+    () =>
+      `origin.custom.domainName ${JSON.stringify(domainName)} must be a DNS name without ":" and not an IP.`,
   );
   check(domainName.length <= 253, rule.origin, 'origin.custom.domainName is longer than 253 characters.');
   check(
     port === undefined || port === 80 || port === 443 || (Number(port) >= 1024 && Number(port) <= 65535),
     rule.origin,
-    `origin.custom.port ${JSON.stringify(port)} must be 80, 443 or 1024-65535.`,
+    () => `origin.custom.port ${JSON.stringify(port)} must be 80, 443 or 1024-65535.`,
   );
   check(
     protocol === undefined || protocol === 'http' || protocol === 'https',
     rule.origin,
-    `origin.custom.protocol ${JSON.stringify(protocol)} must be "http" or "https".`,
+    () => `origin.custom.protocol ${JSON.stringify(protocol)} must be "http" or "https".`,
   );
 }
 
@@ -37,7 +38,8 @@ function checkS3(s3: Json) {
   check(
     typeof domainName === 'string' && domainName.length > 0 && domainName.length <= 128,
     rule.origin,
-    `origin.s3.domainName ${JSON.stringify(domainName)} must be a bucket DNS name of at most 128 characters.`,
+    () =>
+      `origin.s3.domainName ${JSON.stringify(domainName)} must be a bucket DNS name of at most 128 characters.`,
   );
   check(domainName === domainName.toLowerCase(), rule.origin, 'origin.s3.domainName must be lowercase.');
 }
@@ -48,14 +50,14 @@ export function validateOrigin(origin: unknown, requestHeaders: HeaderMap): Json
   check(kinds.length === 1, rule.origin, 'request.origin must hold exactly one of "custom" or "s3".');
   const kind = kinds[0] as 'custom' | 's3';
   const spec = origin[kind];
-  check(isObject(spec), rule.origin, `request.origin.${kind} must be an object.`);
+  check(isObject(spec), rule.origin, () => `request.origin.${kind} must be an object.`);
   if (kind === 'custom') checkCustom(spec);
   else checkS3(spec);
   checkPath(spec.path, `origin.${kind}`);
   const customHeaders = checkHeaderMap(spec.customHeaders, `origin.${kind}.customHeaders`);
   checkDisallowed({}, customHeaders, `origin.${kind}.customHeaders`);
   for (const name of Object.keys(customHeaders)) {
-    check(!requestHeaders[name], rule.origin, `custom header "${name}" is also in request.headers.`);
+    check(!requestHeaders[name], rule.origin, () => `custom header "${name}" is also in request.headers.`);
   }
   return { [kind]: { ...spec, customHeaders } };
 }

@@ -10,7 +10,7 @@ function checkUnchanged(original: CloudFrontRequest, result: Json, field: 'metho
   check(
     value === undefined || value === original[field],
     rule.readOnlyField,
-    `request.${field} ${JSON.stringify(original[field])} -> ${JSON.stringify(value)} (reference 1.3).`,
+    () => `request.${field} ${JSON.stringify(original[field])} -> ${JSON.stringify(value)} (reference 1.3).`,
   );
 }
 
@@ -25,14 +25,14 @@ function hasForbiddenQueryCharacter(querystring: string): boolean {
 
 function checkUrl(result: Json): { uri: string; querystring: string } {
   const { uri, querystring = '' } = result;
-  check(typeof uri === 'string' && uri.startsWith('/'), rule.uri, `Got ${JSON.stringify(uri)}.`);
+  check(typeof uri === 'string' && uri.startsWith('/'), rule.uri, () => `Got ${JSON.stringify(uri)}.`);
   check(
     typeof querystring === 'string' && !hasForbiddenQueryCharacter(querystring),
     rule.querystring,
-    `Got ${JSON.stringify(querystring)}.`,
+    () => `Got ${JSON.stringify(querystring)}.`,
   );
   const length = uri.length + (querystring ? querystring.length + 1 : 0);
-  check(length < limits.urlChars, rule.urlLength, `Got ${length}.`);
+  check(length < limits.urlChars, rule.urlLength, () => `Got ${length}.`);
   return { uri, querystring };
 }
 
@@ -44,23 +44,23 @@ function checkRequestBody(eventType: EdgeEventType, original: Body, body: unknow
   check(isObject(body), rule.requestBody, 'request.body must be an object.');
   const action = body.action ?? 'read-only';
   if (action === 'read-only') return original;
-  check(action === 'replace', rule.requestBody, `request.body.action ${JSON.stringify(action)}.`);
+  check(action === 'replace', rule.requestBody, () => `request.body.action ${JSON.stringify(action)}.`);
   const { encoding, data } = body;
   check(
     encoding === 'text' || encoding === 'base64',
     rule.requestBody,
-    `encoding ${JSON.stringify(encoding)}.`,
+    () => `encoding ${JSON.stringify(encoding)}.`,
   );
   check(typeof data === 'string', rule.requestBody, 'request.body.data must be a string.');
   const side = isViewerEvent(eventType) ? 'viewer' : 'origin';
   if (encoding === 'base64') {
-    check(isBase64(data), rule.base64, `Request body (${data.length} chars).`);
+    check(isBase64(data), rule.base64, () => `Request body (${data.length} chars).`);
     const limit = limits.requestBodyBase64[side];
-    check(data.length <= limit, rule.requestBodySize, `${data.length} base64 chars > ${limit}.`);
+    check(data.length <= limit, rule.requestBodySize, () => `${data.length} base64 chars > ${limit}.`);
   } else {
     const size = Buffer.byteLength(data);
     const limit = limits.requestBodyText[side];
-    check(size <= limit, rule.requestBodySize, `${size} bytes > ${limit}.`);
+    check(size <= limit, rule.requestBodySize, () => `${size} bytes > ${limit}.`);
   }
   return { inputTruncated: original.inputTruncated, action: 'replace', encoding, data };
 }
@@ -78,7 +78,11 @@ export function validateRequest(eventType: EdgeEventType, original: CloudFrontRe
   checkReadOnly(eventType, before, headers, 'request');
   if (eventType === 'viewer-request') {
     const country = 'cloudfront-viewer-country';
-    check(!headers[country] || !!before[country], rule.readOnlyHeader, `viewer-request added "${country}".`);
+    check(
+      !headers[country] || !!before[country],
+      rule.readOnlyHeader,
+      () => `viewer-request added "${country}".`,
+    );
   }
   const { body: _ignored, origin: _absent, ...rest } = result;
   const value: Json = { ...rest, method: original.method, clientIp: original.clientIp, ...url, headers };

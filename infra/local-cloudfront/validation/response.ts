@@ -6,9 +6,13 @@ import { check, isBase64, isViewerEvent, type Json, limits, rule } from './rules
 function checkStatus(status: unknown): string {
   // AWS's own examples assign a number, the docs say string: accept both (2.2).
   const text = typeof status === 'number' ? String(status) : status;
-  check(typeof text === 'string' && /^\d{3}$/.test(text), rule.status, `Got ${JSON.stringify(status)}.`);
+  check(
+    typeof text === 'string' && /^\d{3}$/.test(text),
+    rule.status,
+    () => `Got ${JSON.stringify(status)}.`,
+  );
   const code = Number(text);
-  check(code >= 200 && code <= 599, rule.status, `Got ${code}.`);
+  check(code >= 200 && code <= 599, rule.status, () => `Got ${code}.`);
   return text;
 }
 
@@ -17,11 +21,12 @@ function checkBody(result: Json): { body?: string; bodyEncoding?: string } {
   check(
     bodyEncoding === undefined || bodyEncoding === 'text' || bodyEncoding === 'base64',
     rule.bodyEncoding,
-    `Got ${JSON.stringify(bodyEncoding)}.`,
+    () => `Got ${JSON.stringify(bodyEncoding)}.`,
   );
   if (body === undefined) return {};
-  check(typeof body === 'string', rule.body, `Got ${typeof body}.`);
-  if (bodyEncoding === 'base64') check(isBase64(body), rule.base64, `Response body (${body.length} chars).`);
+  check(typeof body === 'string', rule.body, () => `Got ${typeof body}.`);
+  if (bodyEncoding === 'base64')
+    check(isBase64(body), rule.base64, () => `Response body (${body.length} chars).`);
   return bodyEncoding === undefined ? { body } : { body, bodyEncoding };
 }
 
@@ -34,15 +39,19 @@ export function validateResponse(
   original: { status: string; headers: HeaderMap } | undefined,
   result: Json,
 ): Json {
-  check('status' in result, rule.expectedResponse, `The ${eventType} result has no "status".`);
+  check('status' in result, rule.expectedResponse, () => `The ${eventType} result has no "status".`);
   const status = checkStatus(result.status);
   if (eventType === 'viewer-response' && original) {
-    check(status === String(original.status), rule.viewerResponseStatus, `${original.status} -> ${status}.`);
+    check(
+      status === String(original.status),
+      rule.viewerResponseStatus,
+      () => `${original.status} -> ${status}.`,
+    );
   }
   check(
     result.statusDescription === undefined || typeof result.statusDescription === 'string',
     rule.statusDescription,
-    `Got ${typeof result.statusDescription}.`,
+    () => `Got ${typeof result.statusDescription}.`,
   );
   const headers = checkHeaderMap(result.headers, 'response.headers');
   checkDisallowed(original?.headers ?? {}, headers, 'response');
@@ -55,7 +64,7 @@ export function validateResponse(
   if (!original || body.body !== undefined) {
     const limit = isViewerEvent(eventType) ? limits.responseBytes.viewer : limits.responseBytes.origin;
     const size = headerBytes(headers) + Buffer.byteLength(body.body ?? '');
-    check(size <= limit, rule.responseSize, `${size} bytes > ${limit} bytes for ${eventType}.`);
+    check(size <= limit, rule.responseSize, () => `${size} bytes > ${limit} bytes for ${eventType}.`);
   }
   return { ...result, status, headers, ...body };
 }

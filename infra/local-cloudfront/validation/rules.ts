@@ -39,8 +39,13 @@ export function fail(broken: string, detail: string): never {
   throw new RuleBroken(`${prefix} ${broken} ${detail}`);
 }
 
-export function check(condition: boolean, broken: string, detail: string): asserts condition {
-  if (!condition) fail(broken, detail);
+/** `detail` may be a function so that the message is only built when the rule is broken (hot path). */
+export function check(
+  condition: boolean,
+  broken: string,
+  detail: string | (() => string),
+): asserts condition {
+  if (!condition) fail(broken, typeof detail === 'function' ? detail() : detail);
 }
 
 export type Json = Record<string, unknown>;

@@ -30,12 +30,23 @@ test('reports whether the function read the query string', async () => {
   expect(ignoresQuery).toMatchObject({ ok: true, reads: { headers: [], cookies: [], querystring: false } });
 });
 
+const python = fixture('python', { handler: 'app.handler', runtime: 'python3.13' });
+
 test('runs a Python handler in python3 and reports what it read', async () => {
-  const association = fixture('python', { handler: 'app.handler', runtime: 'python3.13' });
+  const association = python;
   const outcome = await runtime.invoke(association, viewerRequestEvent({ headers: { Cookie: 'sf-home=b' } }));
   expect(outcome).toMatchObject({
     ok: true,
     result: { uri: '/python', headers: { 'x-function': [{ key: 'X-Function', value: 'python' }] } },
     reads: { headers: ['cookie'], cookies: ['sf-home'], querystring: true },
+  });
+});
+
+test('a Python exception is a LambdaExecutionError carrying the error (reference 2.4)', async () => {
+  const outcome = await runtime.invoke(python, viewerRequestEvent({ uri: '/raise' }));
+  expect(outcome).toMatchObject({
+    ok: false,
+    failure: 'LambdaExecutionError',
+    message: 'ValueError: bad input',
   });
 });

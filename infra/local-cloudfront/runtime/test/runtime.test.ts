@@ -1,7 +1,7 @@
 import type { CloudFrontRequest } from 'aws-lambda';
 import { afterAll, describe, expect, test } from 'vitest';
 import { viewerRequestEvent } from '../../../../edge/test/events.ts';
-import { rule } from '../../validation/index.ts';
+import { notParsable, rule } from '../../validation/index.ts';
 import { createFunctionRuntime } from '../index.ts';
 import { fixture } from './support.ts';
 
@@ -73,6 +73,11 @@ describe('failures with CloudFront names (reference 2.4)', () => {
     expect(!outcome.ok && outcome.message).toContain('"host"');
   });
 
+  test('a result JSON cannot represent is a LambdaValidationError: the json output is not parsable (reference 2.4)', async () => {
+    const outcome = await runtime.invoke(fixture('unparsable'), viewerRequestEvent());
+    expect(outcome).toMatchObject({ ok: false, failure: 'LambdaValidationError', message: notParsable });
+  });
+
   test('a function that outlives its configured timeout is LambdaLimitExceeded (reference 2.4)', async () => {
     const outcome = await runtime.invoke(
       fixture('never-resolving', { timeoutSeconds: 1 }),
@@ -94,7 +99,31 @@ describe('failures with CloudFront names (reference 2.4)', () => {
   });
 });
 
+describe('strict mode (reference 2.6)', () => {
+  test('strict mode stops a viewer function at the viewer timeout even when it is configured longer (reference 2.6)', async () => {
+    const strict = createFunctionRuntime({ strict: true, viewerTimeoutSeconds: 0.5 });
+    const outcome = await strict.invoke(
+      fixture('never-resolving', { timeoutSeconds: 10 }),
+      viewerRequestEvent(),
+    );
+    await strict.close();
+    expect(outcome).toMatchObject({
+      ok: false,
+      failure: 'LambdaLimitExceeded',
+      message: 'Task timed out after 0.50 seconds',
+    });
+  });
+});
+
 describe('warm instances', () => {
+  test('serves concurrent invocations on one instance, each with its own result', async () => {
+    const uris = Array.from({ length: 20 }, (_, i) => `/page/${i}`);
+    const outcomes = await Promise.all(
+      uris.map((uri) => runtime.invoke(fixture('passthrough'), viewerRequestEvent({ uri }))),
+    );
+    expect(outcomes.map((outcome) => outcome.ok && (outcome.result as { uri: string }).uri)).toEqual(uris);
+  });
+
   test('reuses one instance per function across invocations, like a warm Lambda container', async () => {
     const association = fixture('warm-counter');
     const bodies = [];
