@@ -27,16 +27,10 @@ const emulated = [
   'DefaultRootObject',
   'CustomErrorResponses',
 ];
-const irrelevantLocally = [
-  'Enabled',
-  'HttpVersion',
-  'IPV6Enabled',
-  'PriceClass',
-  'Comment',
-  'Aliases',
-  'ViewerCertificate',
-  'Logging',
-];
+/** Listed in one startup warning: they change nothing a local viewer can observe. */
+const irrelevantLocally = ['PriceClass', 'Aliases', 'ViewerCertificate', 'Logging', 'HttpVersion'];
+/** No effect at all on localhost, and present in every distribution. */
+const silentlyMeaningless = ['Enabled', 'IPV6Enabled', 'Comment'];
 const eventTypes: EdgeEventType[] = [
   'viewer-request',
   'origin-request',
@@ -82,12 +76,15 @@ function fromTemplate(
   const warnings: string[] = [];
   const warn = (m: string) => warnings.push(m);
   const id = distributionId(stack.name, logicalId);
+  const noEffect: string[] = [];
   for (const key of Object.keys(cfg)) {
     if (key === 'Restrictions' && obj(obj(cfg.Restrictions).GeoRestriction).RestrictionType === 'none')
       continue;
-    if (!emulated.includes(key) && !irrelevantLocally.includes(key))
-      warn(`DistributionConfig.${key} is not emulated`);
+    if (silentlyMeaningless.includes(key)) continue;
+    if (irrelevantLocally.includes(key)) noEffect.push(key);
+    else if (!emulated.includes(key)) warn(`DistributionConfig.${key} is not emulated`);
   }
+  if (noEffect.length > 0) warn(`not emulated (no effect on responses): ${noEffect.join(', ')}`);
   const origins = list(cfg.Origins).map((o) => resolveOrigin(assembly, stack, obj(o), warn));
   const behavior = (raw: Json, pathPattern: string): Behavior => {
     const known = [

@@ -41,8 +41,11 @@ export async function cachedFetch(
   const path = qs ? `${request.uri}?${qs}` : request.uri;
   const cacheable = behavior.cachedMethods.includes(request.method);
   const found = cacheable ? cache.get(key) : undefined;
-  if (found?.fresh)
-    return { response: found.entry.response, cacheResult: 'Hit', ageSeconds: found.ageSeconds };
+  if (found?.fresh) {
+    // A cached error is still reported as an error (X-Cache: Error from cloudfront).
+    const cacheResult = found.entry.response.status >= 400 ? 'Error' : 'Hit';
+    return { response: found.entry.response, cacheResult, ageSeconds: found.ageSeconds };
+  }
 
   const stale = found?.entry;
   const revalidate = stale

@@ -2,17 +2,16 @@
  * The library entry point: `startLocalCloudFront({ cdkOut })` serves the synthesized distribution on
  * 127.0.0.1 (port 0 picks a free port) and returns its URL, cache statistics and a close function.
  */
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { handleCloudFrontApi } from './api/index.ts';
 import { loadDistribution } from './assembly.ts';
 import { type CacheStats, EdgeCache } from './cache.ts';
 import { CacheKeyLinter } from './cache-key-linter.ts';
 import { createEdgeServer } from './http-server.ts';
 import type { Distribution } from './model.ts';
 import { runPipeline } from './pipeline.ts';
-import { consoleLogger, type Logger } from './request-log.ts';
+import { consoleLogger, type Logger, type RequestLog } from './request-log.ts';
 import { createFunctionRuntime } from './runtime/index.ts';
 import type { DistributionControl, FunctionRuntime } from './types.ts';
 import { watchAssembly } from './watch.ts';
@@ -39,6 +38,8 @@ export interface LocalCloudFrontOptions {
   deadlineMs?: number;
   runtime?: FunctionRuntime;
   logger?: Logger;
+  /** Called with each request's log (and trace): what ran, the cache result, the timings. */
+  onRequestLog?: (log: RequestLog) => void;
   /** Clock for cache freshness (tests move it forward). */
   now?: () => number;
 }
@@ -77,7 +78,6 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
     },
     invalidate: (paths) => cache.invalidate(paths),
   };
-  const apiHandler = await loadApi(logger);
   const server = createEdgeServer({
     pipeline: (viewer) =>
       runPipeline(
@@ -91,8 +91,11 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
           trace: options.trace ?? false,
         },
         viewer,
-      ),
-    api: (req, res) => apiHandler(req, res, [control]),
+      ).then((result) => {
+        options.onRequestLog?.(result.log);
+        return result;
+      }),
+    api: (req, res) => handleCloudFrontApi(req, res, [control]),
     logger,
     deadlineMs: options.deadlineMs ?? 60_000,
   });
@@ -125,20 +128,4 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
       await runtime.close();
     },
   };
-}
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-type ApiHandler = (
-  req: import('node:http').IncomingMessage,
-  res: import('node:http').ServerResponse,
-  d: DistributionControl[],
-) => Promise<boolean>;
-
-async function loadApi(logger: Logger): Promise<ApiHandler> {
-  const file = path.join(here, 'api', 'index.ts');
-  if (existsSync(file))
-    return ((await import(file)) as { handleCloudFrontApi: ApiHandler }).handleCloudFrontApi;
-  logger.warn('the CloudFront API is not available: api/ is missing');
-  return async () => false;
 }

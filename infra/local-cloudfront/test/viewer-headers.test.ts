@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { deviceClasses } from '../../../edge/config.ts';
+import { cloudFrontViewerHeaders, countryOverrideHeader, forwardedFor } from '../viewer-headers.ts';
+
+const ua = {
+  iphone:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
+  ipad: 'Mozilla/5.0 (iPad; CPU OS 13_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.0.3 Mobile/15E148 Safari/604.1',
+  desktop:
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+  android:
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36',
+  tv: 'Mozilla/5.0 (SMART-TV; Linux; Tizen 6.0) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/4.0 Chrome/76.0 TV Safari/537.36',
+};
+const headersFor = (userAgent: string, extra: Record<string, string> = {}) =>
+  cloudFrontViewerHeaders(
+    Object.fromEntries(
+      Object.entries({ 'user-agent': userAgent, ...extra }).map(([k, v]) => [k, [{ key: k, value: v }]]),
+    ),
+    { clientIp: '203.0.113.9' },
+  );
+const header = (id: string) => deviceClasses.classes.find((c) => c.id === id)?.header ?? '';
+
+describe('headers CloudFront adds (reference 4)', () => {
+  it('marks a phone as mobile, not desktop, from its User-Agent (reference 4)', () => {
+    const h = headersFor(ua.iphone);
+    expect(h.get(header('mobile'))).toBe('true');
+    expect(h.get(header('desktop'))).toBe('false');
+    expect(h.get('cloudfront-is-ios-viewer')).toBe('true');
+  });
+
+  it('marks a handheld tablet as tablet and mobile at once (reference 4)', () => {
+    const h = headersFor(ua.ipad);
+    expect(h.get(header('tablet'))).toBe('true');
+    expect(h.get(header('mobile'))).toBe('true');
+  });
+
+  it('marks desktop browsers, Android phones and smart TVs (reference 4)', () => {
+    expect(headersFor(ua.desktop).get(header('desktop'))).toBe('true');
+    expect(headersFor(ua.android).get('cloudfront-is-android-viewer')).toBe('true');
+    expect(headersFor(ua.tv).get('cloudfront-is-smarttv-viewer')).toBe('true');
+  });
+
+  it('takes the viewer country from the override header, upper-cased (reference 4)', () => {
+    expect(headersFor(ua.desktop, { [countryOverrideHeader]: 'de' }).get('cloudfront-viewer-country')).toBe(
+      'DE',
+    );
+    expect(headersFor(ua.desktop).get('cloudfront-viewer-country')).toBeUndefined();
+  });
+
+  it('appends the client IP to X-Forwarded-For (reference 4)', () => {
+    expect(forwardedFor({}, '203.0.113.9')).toBe('203.0.113.9');
+    expect(forwardedFor({ 'x-forwarded-for': [{ value: '198.51.100.1' }] }, '203.0.113.9')).toBe(
+      '198.51.100.1, 203.0.113.9',
+    );
+  });
+});
