@@ -44,7 +44,7 @@ describe('cdk-nag AwsSolutions checks', () => {
       const app = createApp({ outdir: mkdtempSync(path.join(tmpdir(), 'infra-nag-')) });
       // A bucket without TLS enforcement or access logs: AwsSolutions-S1 and S10.
       new s3.Bucket(app.node.findChild(stackName), 'Careless');
-      expect(() => app.synth()).toThrow(/AwsSolutions-S1[^]*AwsSolutions-S10/);
+      expect(() => app.synth()).toThrow(/AwsSolutions-S1[\s\S]*AwsSolutions-S10/);
     },
     synthTimeout,
   );

@@ -1,0 +1,50 @@
+/**
+ * npm run destroy: `cdk destroy` the stack. The four edge functions are RETAINED (infra/stack.ts): Lambda
+ * cannot delete a function while CloudFront still holds replicas of it, and CloudFront removes replicas only
+ * hours after the distribution is gone (reference 2.7). Deleting them in the stack would fail the destroy
+ * half-way; retaining them lets it finish, and this prints how to delete them later.
+ */
+import { rmSync } from 'node:fs';
+import { stackName } from '../app.ts';
+import { requireCredentials } from './credentials.ts';
+import { edgeFunctionNames, outputsFile, readStackOutputs } from './outputs.ts';
+import { passThrough, run } from './run.ts';
+
+const args = process.argv.slice(2);
+requireCredentials(args);
+
+// Read before destroying: afterwards nothing names the retained functions.
+const retained = edgeFunctionNames(readStackOutputs());
+const status = await run('npx', [
+  'cdk',
+  'destroy',
+  stackName,
+  '--force',
+  ...passThrough(args, ['--skip-credential-check']),
+]);
+if (status !== 0) {
+  console.error(
+    [
+      '',
+      'cdk destroy failed. If CloudFormation reports that a Lambda function "is a replicated function",',
+      'CloudFront has not removed its Lambda@Edge replicas yet: that takes a few hours after the',
+      'distribution is deleted. Run `npm run destroy` again later; nothing else needs cleaning up.',
+    ].join('\n'),
+  );
+  process.exit(1);
+}
+
+rmSync(outputsFile, { force: true });
+const find = `aws lambda list-functions --region us-east-1 --query "Functions[?starts_with(FunctionName, '${stackName}-')].FunctionName"`;
+console.log(
+  [
+    '',
+    `${stackName} is gone. Retained on purpose: the Lambda@Edge functions, deletable once CloudFront has removed`,
+    'their replicas (a few hours from now). Until then Lambda refuses with "replicated function". Then run:',
+    ...(retained.length
+      ? retained.map((name) => `  aws lambda delete-function --region us-east-1 --function-name ${name}`)
+      : [`  ${find}`, '  and aws lambda delete-function --region us-east-1 --function-name <each name>']),
+    'Replica logs live in /aws/lambda/us-east-1.<function name> log groups in the regions that served',
+    'viewers; they have no retention set: delete them in the CloudWatch console, or keep them.',
+  ].join('\n'),
+);

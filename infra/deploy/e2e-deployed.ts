@@ -1,0 +1,33 @@
+/**
+ * npm run test:e2e:deployed [-- --distribution-id ID | --url https://...]: waits for the deployed
+ * distribution, invalidates it so no earlier deploy's objects answer, then runs the Playwright suite
+ * against https://<domain>.
+ */
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
+import { requireCredentials } from './credentials.ts';
+import { invalidateAll, resolveTarget, waitDeployed } from './distribution-client.ts';
+import { outputsFile } from './outputs.ts';
+import { run } from './run.ts';
+
+let target: ReturnType<typeof resolveTarget>;
+try {
+  target = resolveTarget(process.argv.slice(2), outputsFile);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+let baseUrl = target.baseUrl;
+if (target.distributionId) {
+  requireCredentials([]);
+  const client = new CloudFrontClient({ region: 'us-east-1' });
+  const log = (message: string) => console.log(message);
+  const deployed = await waitDeployed(client, target.distributionId, { log });
+  baseUrl ??= `https://${deployed.domainName}`;
+  await invalidateAll(client, target.distributionId, { log });
+} else {
+  console.log('No distribution id: testing the URL as it is (no wait, no invalidation).');
+}
+
+console.log(`Running the e2e suite against ${baseUrl}`);
+process.exit(await run('npx', ['playwright', 'test', '-c', 'e2e'], { ...process.env, BASE_URL: baseUrl }));
