@@ -1,32 +1,41 @@
 /**
  * The bundles as deployed: built by the same function as `npm run build:edge`, into a scratch directory so
  * the test never depends on (or overwrites) edge/dist. With the site built, the real image manifest is baked
- * in; without it, one built here from the config, so the size and content checks still run.
+ * in; without it, one built here from the config, so the size, content and property checks still run.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CloudFrontRequestHandler } from 'aws-lambda';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEdgeFunctions, functionNames, readCompactManifest, siteManifestPath } from '../build.ts';
 import { deviceClasses } from '../config.ts';
 import { defaultImageKey } from '../lib/origin-request.ts';
 import { theRecord } from '../lib/records.ts';
-import { originRequestEvent } from './events.ts';
+import { requestInit, responseInit } from './arbitraries.ts';
+import { type EventType, validateResult } from './cloudfront-validator.ts';
+import {
+  originRequestEvent,
+  originResponseEvent,
+  viewerRequestEvent,
+  viewerResponseEvent,
+} from './events.ts';
 import { readManifest, testManifest } from './image-manifests.ts';
 
 const MAX_BYTES = 10 * 1024;
 const siteManifest = readManifest(siteManifestPath);
+/** Exactly what gets baked in: copied once, so a concurrent site rebuild cannot change it under the test. */
+const bakedManifest = siteManifest ?? testManifest;
 const scratch = mkdtempSync(path.join(tmpdir(), 'edge-bundles-'));
 const bundlePath = (name: string) => path.join(scratch, 'dist', name, 'index.mjs');
+type Handler = (event: unknown) => Promise<unknown>;
+const load = async (name: string) =>
+  ((await import(pathToFileURL(bundlePath(name)).href)) as { handler: Handler }).handler;
 
 beforeAll(async () => {
-  let manifestPath = siteManifestPath;
-  if (!siteManifest) {
-    manifestPath = path.join(scratch, 'manifest.json');
-    writeFileSync(manifestPath, JSON.stringify(testManifest));
-  }
+  const manifestPath = path.join(scratch, 'manifest.json');
+  writeFileSync(manifestPath, JSON.stringify(bakedManifest));
   await buildEdgeFunctions({ manifestPath, outDir: path.join(scratch, 'dist') });
 }, 30_000);
 
@@ -54,13 +63,47 @@ describe('edge bundles (npm run build:edge)', () => {
   });
 });
 
+describe('the built bundles under arbitrary input (reference 2)', () => {
+  const events: Record<EventType, fc.Arbitrary<unknown>> = {
+    'viewer-request': requestInit.map((r) => viewerRequestEvent(r)),
+    'origin-request': requestInit.map((r) => originRequestEvent(r)),
+    'origin-response': fc.tuple(requestInit, responseInit).map(([q, s]) => originResponseEvent(q, s)),
+    'viewer-response': fc.tuple(requestInit, responseInit).map(([q, s]) => viewerResponseEvent(q, s)),
+  };
+  const listedKeys = new Set(
+    Object.values(bakedManifest.images)
+      .flatMap((d) => Object.values(d).flatMap((f) => Object.values(f)))
+      .map((v) => v.key),
+  );
+
+  it.each(Object.keys(events) as EventType[])(
+    '%s never throws and always passes validation',
+    async (eventType) => {
+      const handler = await load(eventType);
+      await fc.assert(
+        fc.asyncProperty(events[eventType], async (event) => {
+          const cf = theRecord(
+            (event as { Records: { cf: Parameters<typeof validateResult>[1] }[] }).Records,
+          ).cf;
+          const before = structuredClone(cf);
+          const result = await handler(event);
+          expect(validateResult(eventType, before, result)).toEqual([]);
+          if (eventType === 'origin-request') {
+            const uri = (result as { uri: string }).uri;
+            expect(uri === defaultImageKey || listedKeys.has(uri), uri).toBe(true);
+          }
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
+});
+
 describe.skipIf(!siteManifest)(
   'origin-request bundle with the real image manifest (needs npm run build:site)',
   () => {
     it('routes every listed name to its object and an unlisted one to the default', async () => {
-      const { handler } = (await import(pathToFileURL(bundlePath('origin-request')).href)) as {
-        handler: CloudFrontRequestHandler;
-      };
+      const handler = await load('origin-request');
       const mobile = deviceClasses.classes.find((d) => d.id === 'mobile');
       for (const [name, devices] of Object.entries(siteManifest?.images ?? {})) {
         const variant = devices.mobile?.webp;
@@ -69,11 +112,11 @@ describe.skipIf(!siteManifest)(
           uri: `/images/${name}.webp`,
           headers: { [mobile?.header ?? '']: 'true' },
         });
-        await handler(event, {} as never, () => {});
+        await handler(event);
         expect(theRecord(event.Records).cf.request.uri).toBe(variant.key);
       }
       const unlisted = originRequestEvent({ uri: '/images/not-a-listed-image.webp' });
-      await handler(unlisted, {} as never, () => {});
+      await handler(unlisted);
       expect(theRecord(unlisted.Records).cf.request.uri).toBe(defaultImageKey);
     });
   },

@@ -39,33 +39,46 @@ export interface RequestInit {
   headers?: Record<string, string | string[]>;
 }
 
-function request(init: RequestInit): CloudFrontRequest {
+const viewerHeaders = { Host: 'd111111abcdef8.cloudfront.net', 'User-Agent': 'curl/8.5.0' };
+
+/**
+ * What CloudFront sends towards the origin (reference 3 step 6, 4): Host becomes the origin's domain, Via and
+ * X-Forwarded-For are added, and User-Agent is replaced unless a policy forwards it.
+ */
+const originHeaders = {
+  Host: 'storefront-site.s3.us-east-1.amazonaws.com',
+  'User-Agent': 'Amazon CloudFront',
+  Via: '2.0 2afae0d44e2540f472c0635ab62c232b.cloudfront.net (CloudFront)',
+  'X-Forwarded-For': '203.0.113.178',
+};
+
+function request(init: RequestInit, defaults: Record<string, string>): CloudFrontRequest {
   return {
     clientIp: '203.0.113.178',
     method: init.method ?? 'GET',
     uri: init.uri ?? '/',
     querystring: init.querystring ?? '',
-    headers: headers({ Host: 'd111111abcdef8.cloudfront.net', 'User-Agent': 'curl/8.5.0', ...init.headers }),
+    headers: headers({ ...defaults, ...init.headers }),
   };
 }
 
-const s3Origin = {
+/** CDK's S3 origins with OAC show as authMethod "none" (reference 1.5, 6). */
+const s3Origin = () => ({
   s3: {
     authMethod: 'none' as const,
     customHeaders: {},
     domainName: 'storefront-site.s3.us-east-1.amazonaws.com',
     path: '',
   },
-};
+});
 
 export function viewerRequestEvent(init: RequestInit = {}): CloudFrontRequestEvent {
-  return { Records: [{ cf: { config: config('viewer-request'), request: request(init) } }] };
+  return { Records: [{ cf: { config: config('viewer-request'), request: request(init, viewerHeaders) } }] };
 }
 
 export function originRequestEvent(init: RequestInit = {}): CloudFrontRequestEvent {
-  return {
-    Records: [{ cf: { config: config('origin-request'), request: { ...request(init), origin: s3Origin } } }],
-  };
+  const originRequest = { ...request(init, originHeaders), origin: s3Origin() };
+  return { Records: [{ cf: { config: config('origin-request'), request: originRequest } }] };
 }
 
 export interface ResponseInit {
@@ -88,7 +101,7 @@ export function originResponseEvent(req: RequestInit = {}, res: ResponseInit = {
       {
         cf: {
           config: config('origin-response'),
-          request: { ...request(req), origin: s3Origin },
+          request: { ...request(req, originHeaders), origin: s3Origin() },
           response: response(res),
         },
       },
@@ -98,6 +111,14 @@ export function originResponseEvent(req: RequestInit = {}, res: ResponseInit = {
 
 export function viewerResponseEvent(req: RequestInit = {}, res: ResponseInit = {}): CloudFrontResponseEvent {
   return {
-    Records: [{ cf: { config: config('viewer-response'), request: request(req), response: response(res) } }],
+    Records: [
+      {
+        cf: {
+          config: config('viewer-response'),
+          request: request(req, viewerHeaders),
+          response: response(res),
+        },
+      },
+    ],
   } as CloudFrontResponseEvent;
 }
