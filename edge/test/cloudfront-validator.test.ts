@@ -57,6 +57,11 @@ describe('the CloudFront result validator (reference 2)', () => {
     ['a URI without a leading slash (1.3)', (r) => ({ ...r, uri: 'a' }), /start with \//],
     ['a URI of 8,192 characters (2.5)', (r) => ({ ...r, uri: `/${'a'.repeat(8191)}` }), /8192/],
     ['a # in the query string (1.3)', (r) => ({ ...r, querystring: 'a#b' }), /querystring/],
+    [
+      'an added CloudFront-Viewer-Country (2.3)',
+      (r) => ({ ...r, headers: { ...r.headers, 'cloudfront-viewer-country': [{ value: 'GB' }] } }),
+      /CloudFront-Viewer-Country/,
+    ],
     ['a generated status of 600 (2.2)', () => ({ status: '600' }), /generated status/],
   ] as [string, (r: ReturnType<typeof request>['request']) => unknown, RegExp][])(
     'refuses %s',

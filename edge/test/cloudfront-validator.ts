@@ -90,6 +90,13 @@ function requestViolations(event: EventType, before: CloudFrontRequest, after: C
     problems.push('querystring has an invalid character (1.3)');
   if (`${after.uri}${after.querystring}`.length >= 8192) problems.push('uri + querystring >= 8192 (2.5)');
   if (after.method !== before.method) problems.push('method is read-only (1.3)');
+  if (
+    event === 'viewer-request' &&
+    after.headers?.['cloudfront-viewer-country'] &&
+    !before.headers['cloudfront-viewer-country']
+  ) {
+    problems.push('viewer-request may not add CloudFront-Viewer-Country (2.3)');
+  }
   return [...problems, ...readOnlyViolations(event, before.headers, after.headers ?? {})];
 }
 
