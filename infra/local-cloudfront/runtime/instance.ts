@@ -12,11 +12,14 @@ export type InstanceReply =
 export type InvocationReply = InstanceReply | { ok: false; failure: InvocationFailure; message: string };
 
 export interface Transport {
-  send(message: { id: number; event: EdgeEvent; deadline: number }): void;
+  /** The instance computes its own deadline from timeoutMs when it starts the invocation. */
+  send(message: { id: number; event: EdgeEvent; timeoutMs: number }): void;
   stop(): void;
 }
 
 export interface TransportEvents {
+  /** The code is loaded (or failed to load): invocation timeouts run from here, as in Lambda. */
+  ready(): void;
   reply(id: number, reply: InstanceReply): void;
   /** The instance died on its own (out of memory, crash, exit). */
   died(failure: InvocationFailure, message: string): void;
@@ -24,13 +27,19 @@ export interface TransportEvents {
 
 export type StartTransport = (events: TransportEvents) => Transport;
 
+/** Lambda's init phase has a limit of its own, separate from the function timeout. */
+export const initTimeoutMs = 10_000;
+
 interface Pending {
   resolve(reply: InvocationReply): void;
-  timer: NodeJS.Timeout;
+  timeoutMs: number;
+  timer?: NodeJS.Timeout;
 }
 
 export class FunctionInstance {
   private transport: Transport | undefined;
+  private ready = false;
+  private initTimer: NodeJS.Timeout | undefined;
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
 
@@ -46,12 +55,10 @@ export class FunctionInstance {
     }
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        const seconds = (timeoutMs / 1000).toFixed(2);
-        this.stop('LambdaLimitExceeded', `Task timed out after ${seconds} seconds`, id);
-      }, timeoutMs);
-      this.pending.set(id, { resolve, timer });
-      transport.send({ id, event, deadline: Date.now() + timeoutMs });
+      const pending: Pending = { resolve, timeoutMs };
+      this.pending.set(id, pending);
+      if (this.ready) this.startTimer(id, pending);
+      transport.send({ id, event, timeoutMs });
     });
   }
 
@@ -59,6 +66,8 @@ export class FunctionInstance {
   stop(failure: InvocationFailure, message: string, culprit?: number): void {
     const transport = this.transport;
     this.transport = undefined;
+    this.ready = false;
+    clearTimeout(this.initTimer);
     transport?.stop();
     for (const [id, { resolve, timer }] of this.pending) {
       clearTimeout(timer);
@@ -69,9 +78,22 @@ export class FunctionInstance {
     this.pending.clear();
   }
 
+  private startTimer(id: number, pending: Pending): void {
+    pending.timer = setTimeout(() => {
+      const seconds = (pending.timeoutMs / 1000).toFixed(2);
+      this.stop('LambdaLimitExceeded', `Task timed out after ${seconds} seconds`, id);
+    }, pending.timeoutMs);
+  }
+
   private ensureStarted(): Transport {
     if (this.transport) return this.transport;
     const transport = this.start({
+      ready: () => {
+        if (this.transport !== transport) return;
+        this.ready = true;
+        clearTimeout(this.initTimer);
+        for (const [id, pending] of this.pending) this.startTimer(id, pending);
+      },
       reply: (id, reply) => {
         const pending = this.pending.get(id);
         if (!pending) return;
@@ -84,6 +106,11 @@ export class FunctionInstance {
       },
     });
     this.transport = transport;
+    const seconds = (initTimeoutMs / 1000).toFixed(2);
+    this.initTimer = setTimeout(
+      () => this.stop('LambdaLimitExceeded', `Init timed out after ${seconds} seconds`),
+      initTimeoutMs,
+    );
     return transport;
   }
 }

@@ -19,7 +19,7 @@ export function nodeTransport(fn: EdgeFunctionSpec, memoryMb: number): StartTran
     });
     let stopping = false;
     worker.unref();
-    worker.on('message', (reply) => events.reply(reply.id, reply));
+    worker.on('message', (message) => (message.ready ? events.ready() : events.reply(message.id, message)));
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         events.died('LambdaLimitExceeded', `Runtime exited: out of memory (limit ${memoryMb} MB)`);

@@ -20,8 +20,9 @@ export function pythonTransport(fn: EdgeFunctionSpec, memoryMb: number): StartTr
     const replies = child.stdio[3] as Readable;
     const requests = child.stdin as Writable;
     createInterface({ input: replies }).on('line', (line) => {
-      const reply = JSON.parse(line) as InstanceReply & { id: number };
-      events.reply(reply.id, reply);
+      const message = JSON.parse(line) as (InstanceReply & { id: number }) | { ready: true };
+      if ('ready' in message) events.ready();
+      else events.reply(message.id, message);
     });
     child.on('error', (error) =>
       events.died('LambdaExecutionError', `Runtime failed to start: ${error.message}`),

@@ -1,7 +1,8 @@
 """One Lambda "container" for one Python function, driven by python-instance.ts.
 
-Reads one JSON request per line on stdin ({"id", "event", "deadline"}), writes one JSON reply per line
-on fd 3, so the handler's print() output stays on stdout like a Lambda log.
+Loads the handler, writes {"ready": true}, then reads one JSON request per line on stdin ({"id", "event",
+"timeoutMs"}) and writes one JSON reply per line on fd 3, so the handler's print() output stays on stdout
+like a Lambda log.
 """
 import importlib
 import json
@@ -110,13 +111,16 @@ def main():
     limit_memory(int(memory_mb))
     handler = None
     load_error = None
+    # Init before the first invocation, as Lambda's init phase does; invocation timeouts start after it.
+    try:
+        handler = load_handler()
+    except Exception as error:
+        load_error = f"Runtime.ImportModuleError: {type(error).__name__}: {error}"
+    replies.write(json.dumps({"ready": True}) + "\n")
+    replies.flush()
     for line in sys.stdin:
         message = json.loads(line)
-        if handler is None and load_error is None:
-            try:
-                handler = load_handler()
-            except Exception as error:
-                load_error = f"Runtime.ImportModuleError: {type(error).__name__}: {error}"
+        message["deadline"] = time.time() * 1000 + message["timeoutMs"]
         reply = {"ok": False, "error": load_error} if load_error else invoke(handler, message)
         replies.write(json.dumps({"id": message["id"], **reply}) + "\n")
         replies.flush()

@@ -130,7 +130,8 @@ function describeError(error) {
   return typeof error === 'string' ? error : JSON.stringify(error);
 }
 
-parentPort.on('message', async ({ id, event, deadline }) => {
+parentPort.on('message', async ({ id, event, timeoutMs }) => {
+  const deadline = Date.now() + timeoutMs;
   const reads = trackReads(event);
   let reply;
   try {
@@ -150,3 +151,10 @@ parentPort.on('message', async ({ id, event, deadline }) => {
   }
   parentPort.postMessage(reply);
 });
+
+// Init (module load) happens before the first invocation, as Lambda's init phase does; a load error is
+// reported by every invocation rather than here.
+loadHandler().then(
+  () => parentPort.postMessage({ ready: true }),
+  () => parentPort.postMessage({ ready: true }),
+);
