@@ -1,5 +1,6 @@
 /** Runs a Python handler in a python3 child process speaking JSON lines (requests on stdin, replies on fd 3). */
 import { spawn } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,9 @@ export function pythonTransport(fn: EdgeFunctionSpec, memoryMb: number): StartTr
     child.on('exit', (code, signal) => {
       if (!stopping) events.died('LambdaExecutionError', `Runtime exited with ${signal ?? `code ${code}`}`);
     });
+    // Like the worker threads, an idle instance must not keep the emulator's process alive.
     child.unref();
+    for (const stream of [requests, replies]) (stream as Partial<Socket>).unref?.();
     requests.on('error', () => {}); // a dead child is reported by 'exit'
     return {
       send: (message) => requests.write(`${JSON.stringify(message)}\n`),

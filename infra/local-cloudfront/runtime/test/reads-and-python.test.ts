@@ -50,3 +50,9 @@ test('a Python exception is a LambdaExecutionError carrying the error (reference
     message: 'ValueError: bad input',
   });
 });
+
+test('a Python function that exceeds its configured memory is LambdaLimitExceeded (reference 2.6)', async () => {
+  const outcome = await runtime.invoke(python, viewerRequestEvent({ uri: '/hog' }));
+  expect(outcome).toMatchObject({ ok: false, failure: 'LambdaLimitExceeded' });
+  expect(!outcome.ok && outcome.message).toContain('out of memory (limit 128 MB)');
+});
