@@ -6,12 +6,22 @@ import { type CustomDomain, StorefrontStack } from './stack.ts';
 export const stackName = 'EdgeStorefront';
 export const defaultCdkOut = path.join(path.dirname(new URL(import.meta.url).pathname), 'cdk.out');
 
+/**
+ * Feature flags this app relies on, set here rather than in cdk.json so `npx tsx infra/app.ts` (no CLI)
+ * synthesizes the same template as `cdk deploy`.
+ */
+export const featureFlags = {
+  // S3 server access logs granted by a bucket policy for logging.s3.amazonaws.com instead of the legacy
+  // LogDeliveryWrite ACL (AWS's current recommendation).
+  '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+};
+
 export interface AppOptions {
   outdir?: string;
   /** Runs cdk-nag's AwsSolutions pack at synthesis: an unacknowledged finding fails it (default true). */
   nag?: boolean;
   /** CDK context, as `cdk -c key=value` would pass it (domainName, certificateArn). */
-  context?: Record<string, string>;
+  context?: Record<string, string | boolean>;
 }
 
 /** An optional custom domain from context: both values or neither. */
@@ -38,7 +48,7 @@ export function createApp(options: AppOptions | string = {}): App {
     nag = true,
     context = {},
   } = typeof options === 'string' ? { outdir: options } : options;
-  const app = new App({ outdir, context });
+  const app = new App({ outdir, context: { ...featureFlags, ...context } });
   if (nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   new StorefrontStack(app, stackName, {
     env: { account: process.env.CDK_DEFAULT_ACCOUNT ?? '111111111111', region: 'us-east-1' },

@@ -91,6 +91,19 @@ describe('site bucket access', () => {
       LogFilePrefix: 's3/',
     });
   });
+
+  it('lets S3 write those logs by bucket policy, for the site bucket only (no legacy log-delivery ACL)', () => {
+    expect(bucket(logBucket).AccessControl).toBeUndefined();
+    const delivery = policyStatements(logBucket).filter(
+      (s) => JSON.stringify(s.Principal) === JSON.stringify({ Service: 'logging.s3.amazonaws.com' }),
+    );
+    expect(delivery).toHaveLength(1);
+    expect(delivery[0]).toMatchObject({
+      Effect: 'Allow',
+      Action: 's3:PutObject',
+      Condition: { ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [siteBucket, 'Arn'] } } },
+    });
+  });
 });
 
 describe('upload', () => {

@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { edgePackages } from '../deploy/package-sizes.ts';
 import { edgeLimits, edgeLogRetention } from '../stack.ts';
 import { type Synthesized, synthesize, synthTimeout } from './synth.ts';
-import { behaviors, codeFolder, edgeFunctions, type Json, referenced } from './template-view.ts';
+import { behaviors, edgeFunctions, type Json, referenced } from './template-view.ts';
 
 let synth: Synthesized;
 let functions: [string, Json][];
@@ -26,17 +24,6 @@ function eventsOf(functionId: string): Set<string> {
 }
 
 const isViewerTrigger = (id: string) => [...eventsOf(id)].some((e) => e.startsWith('viewer-'));
-
-/** Size of the folder as a zip (deflate per file plus zip's per-entry headers), as Lambda measures it. */
-function zippedSize(folder: string): number {
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .reduce((total, entry) => {
-      const file = path.join(entry.parentPath, entry.name);
-      const name = path.relative(folder, file);
-      return total + deflateRawSync(readFileSync(file), { level: 9 }).length + 76 + 2 * name.length;
-    }, 22);
-}
 
 describe('edge functions (reference 2.6, 2.7)', () => {
   it('are the four bundles, one function per event', () => {
@@ -73,9 +60,12 @@ describe('edge functions (reference 2.6, 2.7)', () => {
   });
 
   it('fit the compressed package limit: 1 MB for viewer triggers, 50 MB for origin triggers', () => {
-    for (const [id, fn] of functions) {
-      const limit = isViewerTrigger(id) ? 1024 * 1024 : 50 * 1024 * 1024;
-      expect(zippedSize(codeFolder(synth.assembly, fn)), id).toBeLessThan(limit);
+    const packages = edgePackages(synth.assembly.directory);
+    expect(packages.map((p) => p.functionId).sort()).toEqual(functions.map(([id]) => id).sort());
+    for (const p of packages) {
+      const viewer = p.events.some((e) => e.startsWith('viewer-'));
+      expect(p.limitBytes).toBe(viewer ? 1024 * 1024 : 50 * 1024 * 1024);
+      expect(p.zippedBytes, p.functionId).toBeLessThan(p.limitBytes);
     }
   });
 
