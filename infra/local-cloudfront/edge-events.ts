@@ -121,6 +121,6 @@ export function toEventResponse(response: StoredResponse): CloudFrontResponse {
   return {
     status: String(response.status),
     statusDescription: response.statusDescription ?? '',
-    headers: structuredClone(response.headers),
+    headers: response.headers,
   };
 }

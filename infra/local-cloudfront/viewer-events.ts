@@ -74,7 +74,7 @@ export async function runViewerRequest(
   if (viewer.body.length > 0)
     request.body = bodyFor(viewer.body, association?.includeBody ? 40 * 1024 : Infinity);
   if (!association) return { request };
-  const result = await invoke(ctx, association, buildEvent(ctx, 'viewer-request', structuredClone(request)));
+  const result = await invoke(ctx, association, buildEvent(ctx, 'viewer-request', request));
   if (isGeneratedResponse(result)) {
     const response = toStoredResponse(result);
     if (!response.headers.server) setHeader(response.headers, 'server', 'CloudFront');
@@ -134,7 +134,8 @@ export async function runViewerResponse(
   const association = ctx.behavior.functions['viewer-response'];
   if (!association || response.status >= 400) return response;
   const { body: _readOnly, ...viewerRequest } = request;
-  const event = buildEvent(ctx, 'viewer-response', structuredClone(viewerRequest), toEventResponse(response));
+  // Runtimes copy the event (postMessage) and must not change it: no defensive clone on the hit path.
+  const event = buildEvent(ctx, 'viewer-response', viewerRequest, toEventResponse(response));
   const result = toStoredResponse(await invoke(ctx, association, event), response.body);
   return { ...result, status: response.status, statusDescription: response.statusDescription };
 }

@@ -16,10 +16,26 @@ export function cloudFrontViewerHeaders(
   options: { clientIp: string; clientPort?: number; country?: string },
 ): Map<string, string> {
   const out = new Map<string, string>();
-  const ua = viewerHeaders['user-agent']?.[0]?.value ?? '';
-  const parsed = Bowser.parse(ua);
-  const type = parsed.platform.type;
-  const os = parsed.os.name;
+  const flags = deviceFlags(viewerHeaders['user-agent']?.[0]?.value ?? '');
+  for (const [device, on] of Object.entries(flags)) out.set(`cloudfront-is-${device}-viewer`, String(on));
+  const country = viewerHeaders[countryOverrideHeader]?.[0]?.value ?? options.country;
+  if (country) out.set('cloudfront-viewer-country', country.toUpperCase());
+  out.set('cloudfront-viewer-address', `${options.clientIp}:${options.clientPort ?? 0}`);
+  out.set('cloudfront-forwarded-proto', 'https');
+  out.set('cloudfront-viewer-http-version', '1.1');
+  return out;
+}
+
+const parsedAgents = new Map<string, Record<string, boolean>>();
+
+/** Device flags for a User-Agent (memoised: a handful of agents make nearly all requests). */
+function deviceFlags(ua: string): Record<string, boolean> {
+  const known = parsedAgents.get(ua);
+  if (known) return known;
+  // bowser refuses an empty User-Agent; CloudFront calls such a viewer a desktop.
+  const parsed = ua ? Bowser.parse(ua) : undefined;
+  const type = parsed?.platform.type;
+  const os = parsed?.os.name;
   const handheldOs = os === 'Android' || os === 'iOS';
   const flags: Record<string, boolean> = {
     desktop: type !== 'mobile' && type !== 'tablet' && type !== 'tv',
@@ -30,13 +46,9 @@ export function cloudFrontViewerHeaders(
     android: os === 'Android',
     ios: os === 'iOS',
   };
-  for (const [device, on] of Object.entries(flags)) out.set(`cloudfront-is-${device}-viewer`, String(on));
-  const country = viewerHeaders[countryOverrideHeader]?.[0]?.value ?? options.country;
-  if (country) out.set('cloudfront-viewer-country', country.toUpperCase());
-  out.set('cloudfront-viewer-address', `${options.clientIp}:${options.clientPort ?? 0}`);
-  out.set('cloudfront-forwarded-proto', 'https');
-  out.set('cloudfront-viewer-http-version', '1.1');
-  return out;
+  if (parsedAgents.size > 1000) parsedAgents.clear();
+  parsedAgents.set(ua, flags);
+  return flags;
 }
 
 /** Writes the CloudFront-* headers a policy names, overwriting any value the viewer sent (reference 4). */

@@ -41,6 +41,12 @@ describe('headers CloudFront adds (reference 4)', () => {
     expect(headersFor(ua.tv).get('cloudfront-is-smarttv-viewer')).toBe('true');
   });
 
+  it('treats a viewer without a User-Agent as a desktop (reference 4)', () => {
+    const h = cloudFrontViewerHeaders({}, { clientIp: '203.0.113.9' });
+    expect(h.get(header('desktop'))).toBe('true');
+    expect(h.get(header('mobile'))).toBe('false');
+  });
+
   it('takes the viewer country from the override header, upper-cased (reference 4)', () => {
     expect(headersFor(ua.desktop, { [countryOverrideHeader]: 'de' }).get('cloudfront-viewer-country')).toBe(
       'DE',

@@ -11,6 +11,8 @@ export interface Harness {
   edge: LocalCloudFront;
   logs: RequestLog[];
   warnings: string[];
+  /** Info lines other than the per-request ones (reloads, ...). */
+  infos: string[];
   /** Milliseconds added to the real clock. */
   advance(ms: number): void;
   get(path: string, headers?: Record<string, string>, init?: RequestInit): Promise<Response>;
@@ -18,13 +20,18 @@ export interface Harness {
   ran(): string[];
 }
 
-export function useLocalCloudFront(stack: string, options: { trace?: boolean } = {}): Harness {
+export function useLocalCloudFront(
+  stack: string,
+  options: { trace?: boolean; deadlineMs?: number; watch?: boolean } = {},
+): Harness {
   const logs: RequestLog[] = [];
   const warnings: string[] = [];
+  const infos: string[] = [];
   let offset = 0;
   const harness = {
     logs,
     warnings,
+    infos,
     advance: (ms: number) => {
       offset += ms;
     },
@@ -37,8 +44,10 @@ export function useLocalCloudFront(stack: string, options: { trace?: boolean } =
       cdkOut: fixtureCdkOut(),
       stack,
       trace: options.trace ?? false,
+      deadlineMs: options.deadlineMs,
+      watch: options.watch,
       now: () => Date.now() + offset,
-      logger: { info: () => {}, warn: (line) => warnings.push(line) },
+      logger: { info: (line) => infos.push(line), warn: (line) => warnings.push(line) },
       onRequestLog: (log) => logs.push(log),
     });
   }, 90_000);

@@ -1,0 +1,53 @@
+/**
+ * The developer-facing side: the request deadline, the request log, reload on a new synth (issue 5).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatRequestLine } from '../request-log.ts';
+import { useLocalCloudFront } from './support/harness.ts';
+import { fixtureCdkOut } from './support/synth.ts';
+
+const t = useLocalCloudFront('Conformance', { deadlineMs: 300 });
+const watched = useLocalCloudFront('Conformance', { watch: true });
+
+describe('the server (issue 5)', () => {
+  it('answers 504 instead of hanging when a request outlives the request deadline', async () => {
+    const started = Date.now();
+    const res = await t.get('/slow/deadline');
+    expect(res.status).toBe(504);
+    expect(res.headers.get('x-cache')).toBe('Error from cloudfront');
+    expect(Date.now() - started).toBeLessThan(900);
+  });
+
+  it('logs one line per request with method, path, behavior, each function with its time, cache result, status and total', () => {
+    const line = formatRequestLine({
+      requestId: 'r',
+      method: 'GET',
+      path: '/images/hero',
+      behavior: '/images/*',
+      functions: [
+        { eventType: 'viewer-request', name: 'Vr', ms: 1.2 },
+        { eventType: 'origin-request', name: 'Or', ms: 3, failure: 'LambdaValidationError' },
+      ],
+      cacheResult: 'LambdaValidationError',
+      status: 502,
+      totalMs: 7.4,
+    });
+    expect(line).toBe(
+      'GET /images/hero [/images/*] VReq 1ms OReq 3ms (LambdaValidationError) LambdaValidationError 502 7ms',
+    );
+  });
+
+  it('reloads a new synth without a restart: the assembly is re-read and the cache cleared', async () => {
+    await watched.get('/a.txt');
+    expect(watched.edge.stats().entries).toBeGreaterThan(0);
+    const manifest = path.join(fixtureCdkOut(), 'manifest.json');
+    writeFileSync(manifest, readFileSync(manifest));
+    await expect
+      .poll(() => watched.infos.some((l) => l.startsWith('reloaded')), { timeout: 5_000 })
+      .toBe(true);
+    expect(watched.edge.stats().entries).toBe(0);
+    expect((await watched.get('/a.txt')).headers.get('x-cache')).toBe('Miss from cloudfront');
+  });
+});
