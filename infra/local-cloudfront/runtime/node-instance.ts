@@ -1,4 +1,5 @@
 /** Runs a Node handler in its own worker thread, with the function's memory as the V8 heap limit. */
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EdgeFunctionSpec } from '../types.ts';
 import type { StartTransport } from './instance.ts';
@@ -11,7 +12,7 @@ export function nodeTransport(fn: EdgeFunctionSpec, memoryMb: number): StartTran
   return (events) => {
     const handler = resolveNodeHandler(fn.codeDir, fn.handler);
     const worker = new Worker(workerUrl, {
-      workerData: { ...handler, codeDir: fn.codeDir, functionName: fn.name, memoryMb },
+      workerData: { ...handler, codeDir: resolve(fn.codeDir), functionName: fn.name, memoryMb },
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
       // No tsx or vitest loaders in the function's thread: it runs the deployed bundle as Lambda would.
       execArgv: [],
