@@ -35,8 +35,6 @@ export interface CustomDomain {
 export interface StorefrontStackProps extends StackProps {
   /** Without one the distribution answers on *.cloudfront.net, where CloudFront pins TLSv1 (nag CFR4). */
   customDomain?: CustomDomain;
-  /** Where the edge bundles are (default edge/dist). */
-  edgeDist?: string;
 }
 
 export type EdgeEvent = 'viewer-request' | 'origin-request' | 'origin-response' | 'viewer-response';
@@ -67,7 +65,6 @@ export function requireBuilt(dir: string, file: string, command: string): string
 
 export class StorefrontStack extends Stack {
   readonly distribution: cloudfront.Distribution;
-  readonly edgeFunctions: Record<EdgeEvent, cloudfront.experimental.EdgeFunction>;
 
   constructor(scope: Construct, id: string, props: StorefrontStackProps) {
     super(scope, id, props);
@@ -83,24 +80,22 @@ export class StorefrontStack extends Stack {
       autoDeleteObjects: true,
     });
 
-    const bundles = props.edgeDist ?? edgeDist;
     const fns = {
-      'viewer-request': this.edgeFunction('ViewerRequest', 'viewer-request', bundles),
-      'origin-request': this.edgeFunction('OriginRequest', 'origin-request', bundles),
-      'origin-response': this.edgeFunction('OriginResponse', 'origin-response', bundles),
-      'viewer-response': this.edgeFunction('ViewerResponse', 'viewer-response', bundles),
+      'viewer-request': this.edgeFunction('ViewerRequest', 'viewer-request'),
+      'origin-request': this.edgeFunction('OriginRequest', 'origin-request'),
+      'origin-response': this.edgeFunction('OriginResponse', 'origin-response'),
+      'viewer-response': this.edgeFunction('ViewerResponse', 'viewer-response'),
     };
-    this.edgeFunctions = fns;
     const on = (...events: EdgeEvent[]): cloudfront.EdgeLambda[] =>
       events.map((event) => ({ functionVersion: fns[event].currentVersion, eventType: eventTypes[event] }));
 
     // One origin object: every behavior shares the same OAC-signed S3 origin.
     const origin = origins.S3BucketOrigin.withOriginAccessControl(bucket);
-    const securityHeaders = securityHeadersPolicy(this, 'SecurityHeaders');
     const common = {
       origin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
-      responseHeadersPolicy: securityHeaders,
+      // On every behavior: a policy also covers cached hits and error pages, at no invocation cost.
+      responseHeadersPolicy: securityHeadersPolicy(this, 'SecurityHeaders'),
     };
     const { customDomain } = props;
 
@@ -108,6 +103,7 @@ export class StorefrontStack extends Stack {
       comment: 'edge-storefront',
       defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      // North America and Europe edges only: the cheapest class, enough for a workshop or a starter.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
       enableLogging: true,
       logBucket,
@@ -178,12 +174,14 @@ export class StorefrontStack extends Stack {
     });
   }
 
-  private edgeFunction(id: string, event: EdgeEvent, bundles: string): cloudfront.experimental.EdgeFunction {
+  private edgeFunction(id: string, event: EdgeEvent): cloudfront.experimental.EdgeFunction {
     const limits = event.startsWith('viewer') ? edgeLimits.viewer : edgeLimits.origin;
     const fn = new cloudfront.experimental.EdgeFunction(this, id, {
       runtime: lambda.Runtime.NODEJS_22_X,
       handler: 'index.handler',
-      code: lambda.Code.fromAsset(requireBuilt(path.join(bundles, event), 'index.mjs', 'npm run build:edge')),
+      code: lambda.Code.fromAsset(
+        requireBuilt(path.join(edgeDist, event), 'index.mjs', 'npm run build:edge'),
+      ),
       memorySize: limits.memorySize,
       timeout: Duration.seconds(limits.timeoutSeconds),
       description: `edge-storefront ${event}`,
@@ -195,9 +193,11 @@ export class StorefrontStack extends Stack {
         child.applyRemovalPolicy(RemovalPolicy.RETAIN);
       }
     }
-    // The us-east-1 log group, created ahead so it gets a retention; replicas log in the viewer's region.
+    // Replicas log to /aws/lambda/us-east-1.<name> in the region that ran them (reference 2.7); the function
+    // itself is never invoked directly. The us-east-1 group is created ahead so it gets a retention; groups in
+    // other regions are out of this stack's reach (README, "Clean up").
     new logs.LogGroup(this, `${id}Logs`, {
-      logGroupName: `/aws/lambda/${fn.functionName}`,
+      logGroupName: `/aws/lambda/us-east-1.${fn.functionName}`,
       retention: edgeLogRetention,
       removalPolicy: RemovalPolicy.DESTROY,
     });

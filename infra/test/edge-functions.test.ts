@@ -90,10 +90,10 @@ describe('edge functions (reference 2.6, 2.7)', () => {
     }
   });
 
-  it('log to a us-east-1 log group with a retention', () => {
+  it('log their us-east-1 replicas to a log group with a retention', () => {
     for (const [id] of functions) {
       synth.template.hasResourceProperties('AWS::Logs::LogGroup', {
-        LogGroupName: { 'Fn::Join': ['', ['/aws/lambda/', { Ref: id }]] },
+        LogGroupName: { 'Fn::Join': ['', ['/aws/lambda/us-east-1.', { Ref: id }]] },
         RetentionInDays: edgeLogRetention,
       });
     }
