@@ -92,14 +92,17 @@ export interface Target {
   distributionId?: string;
   /** https://<domain>; when absent, the domain GetDistribution returns. */
   baseUrl?: string;
+  /** Arguments after `--`, for Playwright (e.g. --grep, --project). */
+  playwrightArgs: string[];
 }
 
 /** --distribution-id / --url win over the deploy outputs file; at least one of them must be known. */
 export function resolveTarget(args: string[], outputsFile: string): Target {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args,
     options: { 'distribution-id': { type: 'string' }, url: { type: 'string' } },
     strict: true,
+    allowPositionals: true,
   });
   const outputs = values['distribution-id'] || values.url ? undefined : readStackOutputs(outputsFile);
   const distributionId = values['distribution-id'] ?? outputs?.DistributionId;
@@ -112,5 +115,6 @@ export function resolveTarget(args: string[], outputsFile: string): Target {
   return {
     ...(distributionId && { distributionId }),
     ...(url && { baseUrl: url.replace(/\/+$/, '') }),
+    playwrightArgs: positionals,
   };
 }

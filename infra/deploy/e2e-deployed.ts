@@ -1,5 +1,5 @@
 /**
- * npm run test:e2e:deployed [-- --distribution-id ID | --url https://...]: waits for the deployed
+ * npm run test:e2e:deployed [-- --distribution-id ID | --url https://...] [-- playwright args]: waits for the deployed
  * distribution, invalidates it so no earlier deploy's objects answer, then runs the Playwright suite
  * against https://<domain>.
  */
@@ -30,4 +30,9 @@ if (target.distributionId) {
 }
 
 console.log(`Running the e2e suite against ${baseUrl}`);
-process.exit(await run('npx', ['playwright', 'test', '-c', 'e2e'], { ...process.env, BASE_URL: baseUrl }));
+process.exit(
+  await run('npx', ['playwright', 'test', '-c', 'e2e', ...target.playwrightArgs], {
+    ...process.env,
+    BASE_URL: baseUrl,
+  }),
+);

@@ -77,19 +77,27 @@ describe('e2e target', () => {
     expect(resolveTarget([], outputsFileWith(deployed))).toEqual({
       distributionId: deployed.DistributionId,
       baseUrl: `https://${deployed.DistributionDomainName}`,
+      playwrightArgs: [],
     });
   });
 
   it('takes a distribution id alone (the domain comes from GetDistribution)', () => {
     expect(resolveTarget(['--distribution-id', 'EOTHER'], outputsFileWith(deployed))).toEqual({
       distributionId: 'EOTHER',
+      playwrightArgs: [],
     });
   });
 
   it('takes a URL alone (nothing to wait for or invalidate)', () => {
     expect(resolveTarget(['--url', 'https://shop.example.com/'], path.join(tempDir(), 'none.json'))).toEqual({
       baseUrl: 'https://shop.example.com',
+      playwrightArgs: [],
     });
+  });
+
+  it('passes what follows -- to Playwright', () => {
+    const target = resolveTarget(['--url', 'https://x.example', '--', '--grep', 'jacket'], 'none.json');
+    expect(target.playwrightArgs).toEqual(['--grep', 'jacket']);
   });
 
   it('says what to do when there is nothing to test', () => {

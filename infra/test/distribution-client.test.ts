@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CloudFrontClient, GetDistributionCommand } from '@aws-sdk/client-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { paths } from '../../edge/config.ts';
 import { createApp } from '../app.ts';
 import { invalidateAll, waitDeployed } from '../deploy/distribution-client.ts';
 import { type LocalCloudFront, startLocalCloudFront } from '../local-cloudfront/index.ts';
@@ -41,9 +42,15 @@ describe('distribution client against the local CloudFront API', () => {
     expect(seen).toEqual([`distribution ${local.control.id}: Deployed`]);
   });
 
-  it('invalidates everything and waits until the invalidation is Completed', async () => {
+  it('invalidates everything and waits until the invalidation is Completed: the next request misses', async () => {
+    const page = `${local.url}${paths.notFoundPage}`;
+    await fetch(page).then((r) => r.arrayBuffer());
+    expect((await fetch(page)).headers.get('x-cache')).toBe('Hit from cloudfront');
+
     const id = await invalidateAll(client, local.control.id, { intervalMs: 10 });
+
     expect(id).toMatch(/\S/);
+    expect((await fetch(page)).headers.get('x-cache')).toBe('Miss from cloudfront');
   });
 
   it('fails on an unknown distribution with the API error name', async () => {
