@@ -3,7 +3,8 @@
  * side by side with a plain static file server (node:http + fs) serving the same site files.
  *   1. HTML cache hits through viewer-request and viewer-response (the homepage with a variant cookie)
  *   2. the same page from the plain server
- *   3. image cache misses through viewer-request, origin-request and origin-response (a distinct key
+ *   3. the hits of 1 with the functions in process instead of in workers (the cost of isolation)
+ *   4. image cache misses through viewer-request, origin-request and origin-response (a distinct key
  *      per request; no behavior of our stack carries all four events)
  * autocannon, 127.0.0.1 only, BENCH_SECONDS (default 5) each, 10 connections.
  */
@@ -16,6 +17,7 @@ import autocannon from 'autocannon';
 import { homepageExperiment } from '../../edge/config.ts';
 import { startLocalCloudFront } from './index.ts';
 import { silentLogger } from './request-log.ts';
+import { createInProcessRuntime } from './test/support/in-process-runtime.ts';
 
 const cdkOut = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cdk.out');
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -62,6 +64,22 @@ const direct = await run('plain node:http + fs static server, same page', `${pla
   headers,
   workers: 1,
 });
+// The same hits with the functions run in this thread (no isolation): what the worker hops cost.
+const inProcess = await startLocalCloudFront({
+  cdkOut,
+  logger: silentLogger,
+  runtime: createInProcessRuntime(),
+});
+await fetch(`${inProcess.url}/`, { headers });
+const unisolated = await run(
+  '  the same hits, functions in process (no isolation, for comparison)',
+  `${inProcess.url}/`,
+  {
+    headers,
+    workers: 1,
+  },
+);
+await inProcess.close();
 let n = 0;
 await fetch(`${edge.url}/images/hero`);
 const misses = await run(
@@ -73,7 +91,7 @@ const stats = edge.stats();
 await edge.close();
 plain.close();
 
-const rows = [hits, direct, misses];
+const rows = [hits, direct, unisolated, misses];
 console.log(`\n| measurement (${seconds} s, 10 connections, 127.0.0.1) | req/s | p99 ms |`);
 console.log('|---|---:|---:|');
 for (const r of rows)

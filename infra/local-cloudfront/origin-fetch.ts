@@ -53,12 +53,23 @@ export async function fetchThroughOrigin(
 
   const originRequest = behavior.functions['origin-request'];
   if (originRequest) {
-    if (!originRequest.includeBody) delete request.body;
-    const result = await invoke(ctx, originRequest, buildEvent(ctx, 'origin-request', request));
+    const { body, ...withoutBody } = request;
+    const exposed =
+      originRequest.includeBody && body
+        ? { ...withoutBody, body: truncated(body, 1024 * 1024) }
+        : withoutBody;
+    const result = await invoke(ctx, originRequest, buildEvent(ctx, 'origin-request', exposed));
     if (isGeneratedResponse(result)) return { response: toStoredResponse(result), generated: true };
     const changed = result as CloudFrontRequest;
     ctx.derivedHeaders = new Set(Object.keys(changed.headers).filter((name) => !(name in request.headers)));
-    request = { ...changed, clientIp: request.clientIp, method: request.method };
+    // Only `action: replace` changes the body the origin gets (reference 1.4).
+    const sent = changed.body?.action === 'replace' ? changed.body : body;
+    request = {
+      ...changed,
+      clientIp: request.clientIp,
+      method: request.method,
+      ...(sent ? { body: sent } : {}),
+    };
   }
 
   // A function may point the request at another origin of the distribution (reference 1.5).
@@ -84,4 +95,19 @@ export async function fetchThroughOrigin(
     response = toStoredResponse(await invoke(ctx, originResponse, event), response.body);
   }
   return { response, generated: false };
+}
+
+/** The origin-request exposure of a body: at most 1 MB, flagged when cut (reference 1.4, 2.5). */
+function truncated(
+  body: NonNullable<CloudFrontRequest['body']>,
+  limit: number,
+): NonNullable<CloudFrontRequest['body']> {
+  const bytes = Buffer.from(body.data, 'base64');
+  if (bytes.length <= limit) return { ...body, action: 'read-only' };
+  return {
+    ...body,
+    action: 'read-only',
+    inputTruncated: true,
+    data: bytes.subarray(0, limit).toString('base64'),
+  };
 }

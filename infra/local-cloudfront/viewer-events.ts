@@ -71,10 +71,15 @@ export async function runViewerRequest(
     headers,
   };
   const association = ctx.behavior.functions['viewer-request'];
-  if (viewer.body.length > 0)
-    request.body = bodyFor(viewer.body, association?.includeBody ? 40 * 1024 : Infinity);
+  // The whole body travels on to the origin; the function sees it only with IncludeBody (reference 1.4).
+  if (viewer.body.length > 0) request.body = bodyFor(viewer.body, Number.POSITIVE_INFINITY);
   if (!association) return { request };
-  const result = await invoke(ctx, association, buildEvent(ctx, 'viewer-request', request));
+  const { body: _hidden, ...withoutBody } = request;
+  const exposed =
+    association.includeBody && viewer.body.length > 0
+      ? { ...withoutBody, body: bodyFor(viewer.body, 40 * 1024) }
+      : withoutBody;
+  const result = await invoke(ctx, association, buildEvent(ctx, 'viewer-request', exposed));
   if (isGeneratedResponse(result)) {
     const response = toStoredResponse(result);
     if (!response.headers.server) setHeader(response.headers, 'server', 'CloudFront');

@@ -15,6 +15,8 @@ describe('assembly loader (reference 7)', () => {
     expect(conformance.behaviors.map((b) => b.pathPattern)).toEqual([
       '/record/*',
       '/oreq/*',
+      '/body/*',
+      '/nobody/*',
       '/slow/*',
       '/nocache/*',
       '/static/*',

@@ -117,6 +117,19 @@ describe('pipeline order and skip rules (reference 3)', () => {
     expect((await t.get('/a.txt', {}, { method: 'DELETE' })).status).toBe(403);
   });
 
+  it('shows viewer-request the body only when its association has IncludeBody (reference 1.1, 1.4)', async () => {
+    const post = (p: string) => t.get(p, { 'content-type': 'text/plain' }, { method: 'POST', body: 'hello' });
+    const withBody = (await (await post('/body/echo')).json()) as { request: { body?: unknown } };
+    expect(withBody.request.body).toEqual({
+      inputTruncated: false,
+      action: 'read-only',
+      encoding: 'base64',
+      data: Buffer.from('hello').toString('base64'),
+    });
+    const without = (await (await post('/nobody/echo')).json()) as { request: { body?: unknown } };
+    expect(without.request.body).toBeUndefined();
+  });
+
   it('answers HEAD with the headers of GET and no body', async () => {
     const res = await t.get('/b.txt', {}, { method: 'HEAD' });
     expect(res.status).toBe(200);
