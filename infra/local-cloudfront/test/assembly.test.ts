@@ -60,6 +60,13 @@ describe('assembly loader (reference 7)', () => {
     ]);
   });
 
+  it('follows an EdgeFunction outside us-east-1 to its code through the support stack (reference 7)', () => {
+    const crossRegion = loadDistribution(fixtureCdkOut(), 'CrossRegion');
+    const fn = crossRegion.behaviors[0]?.functions['viewer-response']?.fn;
+    expect(existsSync(path.join(fn?.codeDir ?? '', 'index.mjs'))).toBe(true);
+    expect(crossRegion.warnings.join('\n')).toMatch(/has no BucketDeployment/);
+  });
+
   it('derives a stable distribution id from stack and logical id', () => {
     expect(conformance.id).toBe(distributionId('Conformance', conformance.logicalId));
     expect(conformance.id).toMatch(/^E[0-9A-F]{13}$/);
