@@ -65,6 +65,7 @@ export function requireBuilt(dir: string, file: string, command: string): string
 
 export class StorefrontStack extends Stack {
   readonly distribution: cloudfront.Distribution;
+  private readonly edgeLogGroups: logs.LogGroup[] = [];
 
   constructor(scope: Construct, id: string, props: StorefrontStackProps) {
     super(scope, id, props);
@@ -158,6 +159,8 @@ export class StorefrontStack extends Stack {
     });
 
     acknowledgeNagFindings(this, this.distribution, bucket);
+    // The groups must exist before the first replica logs, or CloudFormation finds the name taken.
+    for (const group of this.edgeLogGroups) this.distribution.node.addDependency(group);
     this.outputs(bucket, fns);
   }
 
@@ -196,11 +199,13 @@ export class StorefrontStack extends Stack {
     // Replicas log to /aws/lambda/us-east-1.<name> in the region that ran them (reference 2.7); the function
     // itself is never invoked directly. The us-east-1 group is created ahead so it gets a retention; groups in
     // other regions are out of this stack's reach (README, "Clean up").
-    new logs.LogGroup(this, `${id}Logs`, {
-      logGroupName: `/aws/lambda/us-east-1.${fn.functionName}`,
-      retention: edgeLogRetention,
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    this.edgeLogGroups.push(
+      new logs.LogGroup(this, `${id}Logs`, {
+        logGroupName: `/aws/lambda/us-east-1.${fn.functionName}`,
+        retention: edgeLogRetention,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+    );
     Validations.of(fn).acknowledge(
       {
         id: 'AwsSolutions-L1',

@@ -90,12 +90,18 @@ describe('edge functions (reference 2.6, 2.7)', () => {
     }
   });
 
-  it('log their us-east-1 replicas to a log group with a retention', () => {
+  it('log their us-east-1 replicas to a log group with a retention, created before the distribution', () => {
+    const groups = synth.template.findResources('AWS::Logs::LogGroup');
+    const distribution = Object.values(synth.template.findResources('AWS::CloudFront::Distribution'))[0];
     for (const [id] of functions) {
-      synth.template.hasResourceProperties('AWS::Logs::LogGroup', {
-        LogGroupName: { 'Fn::Join': ['', ['/aws/lambda/us-east-1.', { Ref: id }]] },
-        RetentionInDays: edgeLogRetention,
-      });
+      const group = Object.entries(groups).find(
+        ([, g]) =>
+          JSON.stringify(g.Properties.LogGroupName) ===
+          JSON.stringify({ 'Fn::Join': ['', ['/aws/lambda/us-east-1.', { Ref: id }]] }),
+      );
+      expect(group, id).toBeDefined();
+      expect(group?.[1].Properties.RetentionInDays).toBe(edgeLogRetention);
+      expect(distribution?.DependsOn).toContain(group?.[0]);
     }
   });
 });
