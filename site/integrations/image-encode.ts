@@ -12,7 +12,7 @@ sharp.concurrency(1);
  * desktop's bytes.
  */
 export const encodingSettings = {
-  avif: { effort: 3, quality: { desktop: 60, tablet: 52, mobile: 40 } },
+  avif: { effort: 3, quality: { desktop: 60, tablet: 52, mobile: 38 } },
   webp: { effort: 4, quality: { desktop: 80, tablet: 76, mobile: 68 } },
   jpeg: { mozjpeg: true, quality: { desktop: 82, tablet: 78, mobile: 68 } },
 } as const satisfies Record<FormatId, { quality: Record<DeviceId, number>; [option: string]: unknown }>;
