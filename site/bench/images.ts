@@ -29,7 +29,9 @@ try {
   console.log('## Image step time\n');
   console.log('| run | variants encoded | from cache | seconds | target |');
   console.log('|---|---:|---:|---:|---|');
-  console.log(`| cold (empty cache) | ${cold.encoded} | ${cold.cached} | ${(cold.milliseconds / 1000).toFixed(1)} | |`);
+  console.log(
+    `| cold (empty cache) | ${cold.encoded} | ${cold.cached} | ${(cold.milliseconds / 1000).toFixed(1)} | |`,
+  );
   const warmSeconds = warm.milliseconds / 1000;
   console.log(
     `| warm (nothing changed) | ${warm.encoded} | ${warm.cached} | ${warmSeconds.toFixed(2)} | < ${targets.warmSeconds} s: ${mark(warmSeconds < targets.warmSeconds)} |`,
