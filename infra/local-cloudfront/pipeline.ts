@@ -80,7 +80,7 @@ export async function runPipeline(deps: PipelineDeps, viewer: ViewerRequest): Pr
   };
   let outcome: { response: StoredResponse; cacheResult: CacheResult; ageSeconds?: number };
   try {
-    outcome = await process(deps, ctx, viewer, path, queryAt < 0 ? '' : viewer.url.slice(queryAt + 1));
+    outcome = await handleRequest(deps, ctx, viewer, path, queryAt < 0 ? '' : viewer.url.slice(queryAt + 1));
   } catch (error) {
     if (!(error instanceof FunctionFailure)) throw error;
     const response = lambdaFailureResponse(
@@ -108,7 +108,7 @@ export async function runPipeline(deps: PipelineDeps, viewer: ViewerRequest): Pr
   return { response, log };
 }
 
-async function process(
+async function handleRequest(
   deps: PipelineDeps,
   ctx: InvocationContext,
   viewer: ViewerRequest,

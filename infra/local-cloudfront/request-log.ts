@@ -21,6 +21,8 @@ export interface FunctionRun {
   name: string;
   ms: number;
   failure?: InvocationFailure;
+  /** Set when the function ran for the custom error page fetch (reference 5.8), not the request itself. */
+  errorPage?: string;
 }
 
 export interface TraceStep {
@@ -52,7 +54,10 @@ const short: Record<EdgeEventType, string> = {
 /** e.g. `GET /images/hero [/images/*] VReq 2ms OReq 1ms ORes 1ms Miss 200 9ms` */
 export function formatRequestLine(log: RequestLog): string {
   const fns = log.functions
-    .map((f) => `${short[f.eventType]} ${f.ms.toFixed(0)}ms${f.failure ? ` (${f.failure})` : ''}`)
+    .map((f) => {
+      const run = `${short[f.eventType]} ${f.ms.toFixed(0)}ms${f.failure ? ` (${f.failure})` : ''}`;
+      return f.errorPage ? `${run} (for error page ${f.errorPage})` : run;
+    })
     .join(' ');
   return [
     log.method,

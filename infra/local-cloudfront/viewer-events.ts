@@ -118,10 +118,12 @@ export async function withCustomErrorResponse(
   const behavior = selectBehavior(ctx.distribution.behaviors, configured.responsePagePath);
   const method = request.method === 'HEAD' ? 'HEAD' : 'GET';
   const { body: _none, ...withoutBody } = request;
+  const ranBefore = ctx.functions.length;
   const page = await fetchPage(
     { ...ctx, behavior },
     { ...withoutBody, method, uri: configured.responsePagePath, querystring: '' },
   );
+  for (const run of ctx.functions.slice(ranBefore)) run.errorPage = configured.responsePagePath;
   if (page.response.status >= 400) return page.response;
   return {
     ...page.response,

@@ -39,6 +39,23 @@ describe('the server (issue 5)', () => {
     );
   });
 
+  it('marks the functions that ran for a custom error page in the log line (reference 5.8)', () => {
+    const line = formatRequestLine({
+      requestId: 'r',
+      method: 'GET',
+      path: '/nope',
+      behavior: '*',
+      functions: [
+        { eventType: 'viewer-request', name: 'Vr', ms: 1 },
+        { eventType: 'origin-response', name: 'Or', ms: 1, errorPage: '/404.html' },
+      ],
+      cacheResult: 'Error',
+      status: 404,
+      totalMs: 3,
+    });
+    expect(line).toBe('GET /nope [*] VReq 1ms ORes 1ms (for error page /404.html) Error 404 3ms');
+  });
+
   it('reloads a new synth without a restart: the assembly is re-read and the cache cleared', async () => {
     await watched.get('/a.txt');
     expect(watched.edge.stats().entries).toBeGreaterThan(0);
