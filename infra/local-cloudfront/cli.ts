@@ -2,6 +2,8 @@
  * `npm run serve -- --cdk-out <dir> [--stack <name>] [--port <n>] [--strict] [--trace] [--country DE] [--no-watch]`
  * Serves a synthesized CDK app's CloudFront distribution on localhost.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startLocalCloudFront } from './index.ts';
 
@@ -28,8 +30,13 @@ if (values.help || !values['cdk-out']) {
 }
 
 const port = Number(values.port ?? process.env.PORT ?? 3000);
+const cdkOut = values['cdk-out'];
+if (!existsSync(path.join(cdkOut, 'manifest.json'))) {
+  console.error(`no cloud assembly in ${cdkOut}: synthesize the app first (npm run build, or cdk synth)`);
+  process.exit(2);
+}
 const edge = await startLocalCloudFront({
-  cdkOut: values['cdk-out'],
+  cdkOut,
   stack: values.stack,
   port,
   host: values.host ?? '127.0.0.1',
@@ -37,6 +44,11 @@ const edge = await startLocalCloudFront({
   trace: values.trace,
   country: values.country,
   watch: !values['no-watch'],
+}).catch((error: unknown) => {
+  console.error(
+    `local CloudFront could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
 });
 const d = edge.distribution();
 console.log(
