@@ -66,7 +66,7 @@ export async function cachedFetch(
   if (stale && fetched.status >= 500)
     return { response: stale.response, cacheResult: 'RefreshHit', ageSeconds: found?.ageSeconds };
 
-  let response = generated ? fetched : withoutUnforwardedCookies(fetched, ctx);
+  let response = generated ? fetched : asCloudFrontStores(fetched, ctx);
   if (!generated && behavior.compress) {
     response = compress(
       response,
@@ -92,13 +92,35 @@ function pick(response: StoredResponse, names: string[]) {
   );
 }
 
-/** Set-Cookie is removed from cached responses unless cookies are forwarded (reference 4). */
-function withoutUnforwardedCookies(response: StoredResponse, ctx: InvocationContext): StoredResponse {
+/**
+ * What CloudFront does to an origin response before caching it (reference 4 "Response changes"):
+ * Set-Cookie removed unless cookies are forwarded; Vary reduced to forwarded headers, Accept-Encoding
+ * and Cookie (User-Agent too when device headers are forwarded).
+ */
+function asCloudFrontStores(response: StoredResponse, ctx: InvocationContext): StoredResponse {
   const b = ctx.behavior;
-  const forwarded =
+  const headers = { ...response.headers };
+  const cookiesForwarded =
     b.cachePolicy.cookies.behavior !== 'none' ||
-    (b.originRequestPolicy?.cookies.behavior ?? 'none') !== 'none';
-  if (forwarded || !response.headers['set-cookie'] || forwardsHeader(b, 'cookie')) return response;
-  const { 'set-cookie': _removed, ...headers } = response.headers;
+    (b.originRequestPolicy?.cookies.behavior ?? 'none') !== 'none' ||
+    forwardsHeader(b, 'cookie');
+  if (!cookiesForwarded) delete headers['set-cookie'];
+  const vary = headers.vary?.map((h) => h.value).join(',');
+  if (vary !== undefined) {
+    const devices = ['desktop', 'mobile', 'tablet', 'smarttv'].some((d) =>
+      forwardsHeader(b, `cloudfront-is-${d}-viewer`),
+    );
+    const kept = vary
+      .split(',')
+      .map((v) => v.trim())
+      .filter((name) => {
+        const n = name.toLowerCase();
+        return (
+          n === 'accept-encoding' || n === 'cookie' || (n === 'user-agent' && devices) || forwardsHeader(b, n)
+        );
+      });
+    if (kept.length > 0) headers.vary = [{ key: headers.vary?.[0]?.key ?? 'Vary', value: kept.join(', ') }];
+    else delete headers.vary;
+  }
   return { ...response, headers };
 }

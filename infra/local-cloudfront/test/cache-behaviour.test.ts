@@ -156,6 +156,10 @@ describe('headers CloudFront adds (reference 4)', () => {
     expect(res.headers.get('x-amz-cf-id')).toMatch(/^[A-Za-z0-9_-]{54}==$/);
   });
 
+  it('keeps only Accept-Encoding, Cookie and forwarded headers in a cached Vary (reference 4)', async () => {
+    expect((await t.get('/ores/set-cookie')).headers.get('vary')).toBe('Accept-Encoding, Cookie');
+  });
+
   it('removes Set-Cookie from cached responses when cookies are not forwarded (reference 4)', async () => {
     expect((await t.get('/ores/set-cookie')).headers.get('set-cookie')).toBeNull();
   });
