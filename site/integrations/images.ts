@@ -11,6 +11,7 @@ import {
   paths,
 } from '../../edge/config.ts';
 import type { ImageManifest, ImageVariant } from '../../edge/lib/image-manifest.ts';
+import { devImagesMiddleware } from './dev-images.ts';
 import { ImageCache } from './image-cache.ts';
 import { encode, encodingSettings, type Raster, rasterize } from './image-encode.ts';
 import {
@@ -124,11 +125,21 @@ async function writeImage(source: ImageSource, cache: ImageCache, outDir: string
   return { variants, encoded, cached };
 }
 
-/** Registers the image step to run once Astro has written the pages (astro:build:done). */
+/**
+ * Registers the image step to run once Astro has written the pages (astro:build:done), and a stand-in for
+ * the edge's /images/<name> under `astro dev`.
+ */
 export default function images(): AstroIntegration {
   return {
     name: 'edge-storefront-images',
     hooks: {
+      'astro:server:setup': ({ server }) => {
+        // Astro puts its own middleware (trailing-slash redirects among them) at the front of the stack
+        // after this hook; /images/<name> has no slash, so ours must go in front once the server is up.
+        server.httpServer?.once('listening', () => {
+          server.middlewares.stack.unshift({ route: '', handle: devImagesMiddleware(defaultArtDir) });
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         await runImageStep({ outDir: fileURLToPath(dir), log: (line) => logger.info(line) });
       },
