@@ -5,9 +5,11 @@ import { distributionId, loadDistribution } from '../assembly.ts';
 import type { Distribution } from '../model.ts';
 import { fixtureCdkOut } from './support/synth.ts';
 
+let cdkOut: string;
 let conformance: Distribution;
-beforeAll(() => {
-  conformance = loadDistribution(fixtureCdkOut(), 'Conformance');
+beforeAll(async () => {
+  cdkOut = await fixtureCdkOut();
+  conformance = loadDistribution(cdkOut, 'Conformance');
 }, 90_000);
 
 describe('assembly loader (reference 7)', () => {
@@ -61,7 +63,7 @@ describe('assembly loader (reference 7)', () => {
   });
 
   it('follows an EdgeFunction outside us-east-1 to its code through the support stack (reference 7)', () => {
-    const crossRegion = loadDistribution(fixtureCdkOut(), 'CrossRegion');
+    const crossRegion = loadDistribution(cdkOut, 'CrossRegion');
     const fn = crossRegion.behaviors[0]?.functions['viewer-response']?.fn;
     expect(existsSync(path.join(fn?.codeDir ?? '', 'index.mjs'))).toBe(true);
     expect(crossRegion.warnings.join('\n')).toMatch(/has no BucketDeployment/);
@@ -73,8 +75,6 @@ describe('assembly loader (reference 7)', () => {
   });
 
   it('names the stacks it found when none has a distribution', () => {
-    expect(() => loadDistribution(fixtureCdkOut(), 'NoSuchStack')).toThrow(
-      /stacks: Conformance, ListGranted/,
-    );
+    expect(() => loadDistribution(cdkOut, 'NoSuchStack')).toThrow(/stacks: Conformance, ListGranted/);
   });
 });

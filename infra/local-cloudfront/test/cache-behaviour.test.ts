@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { siteDir } from './fixtures/apps.ts';
+import { siteDir } from './fixtures/paths.ts';
 import { useLocalCloudFront } from './support/harness.ts';
 
 const t = useLocalCloudFront('Conformance');

@@ -16,7 +16,7 @@ describe('npm run serve (the CLI)', () => {
         'tsx',
         cli,
         '--cdk-out',
-        fixtureCdkOut(),
+        await fixtureCdkOut(),
         '--stack',
         'Conformance',
         '--port',

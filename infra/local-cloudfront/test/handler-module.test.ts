@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveHandlerModule } from '../handler-module.ts';
-import { fixturesDir } from './fixtures/apps.ts';
+import { fixturesDir } from './fixtures/paths.ts';
 
 describe('handler resolution (Lambda Node runtime, reference 2.7)', () => {
   it('loads a plain .js handler as CommonJS even inside a "type": "module" repository (reference 2.7)', () => {

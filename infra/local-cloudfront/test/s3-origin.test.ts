@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getHeader } from '../cf-headers.ts';
 import { getObject, objectKey } from '../s3-origin.ts';
-import { siteDir } from './fixtures/apps.ts';
+import { siteDir } from './fixtures/paths.ts';
 
 const privateBucket = { layers: [{ dir: siteDir, prefix: '' }], listGranted: false };
 const listableBucket = { ...privateBucket, listGranted: true };

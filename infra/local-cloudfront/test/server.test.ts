@@ -59,7 +59,7 @@ describe('the server (issue 5)', () => {
   it('reloads a new synth without a restart: the assembly is re-read and the cache cleared', async () => {
     await watched.get('/a.txt');
     expect(watched.edge.stats().entries).toBeGreaterThan(0);
-    const manifest = path.join(fixtureCdkOut(), 'manifest.json');
+    const manifest = path.join(await fixtureCdkOut(), 'manifest.json');
     writeFileSync(manifest, readFileSync(manifest));
     await expect
       .poll(() => watched.infos.some((l) => l.startsWith('reloaded')), { timeout: 5_000 })

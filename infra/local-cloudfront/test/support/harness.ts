@@ -41,7 +41,7 @@ export function useLocalCloudFront(
   } as Harness;
   beforeAll(async () => {
     harness.edge = await startLocalCloudFront({
-      cdkOut: fixtureCdkOut(),
+      cdkOut: await fixtureCdkOut(),
       stack,
       trace: options.trace ?? false,
       deadlineMs: options.deadlineMs,

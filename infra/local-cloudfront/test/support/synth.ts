@@ -17,7 +17,7 @@ import {
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fixturesDir, synthFixtureApps } from '../fixtures/apps.ts';
+import { fixturesDir } from '../fixtures/paths.ts';
 
 function hashTree(dir: string, hash = createHash('sha256')): ReturnType<typeof createHash> {
   for (const name of readdirSync(dir).sort()) {
@@ -29,7 +29,7 @@ function hashTree(dir: string, hash = createHash('sha256')): ReturnType<typeof c
   return hash;
 }
 
-export function fixtureCdkOut(): string {
+export async function fixtureCdkOut(): Promise<string> {
   const cdkVersion = (createRequire(import.meta.url)('aws-cdk-lib/package.json') as { version: string })
     .version;
   const key = hashTree(fixturesDir).update(cdkVersion).digest('hex').slice(0, 16);
@@ -37,6 +37,8 @@ export function fixtureCdkOut(): string {
   if (existsSync(path.join(target, 'manifest.json'))) return target;
   if (!takeLock(`${target}.lock`)) return waitFor(target);
   const staging = mkdtempSync(path.join(os.tmpdir(), 'local-cloudfront-synth-'));
+  // aws-cdk-lib takes seconds to load: only when the fixtures changed.
+  const { synthFixtureApps } = await import('../fixtures/apps.ts');
   synthFixtureApps(staging);
   try {
     renameSync(staging, target);
@@ -60,11 +62,11 @@ function takeLock(lock: string): boolean {
   }
 }
 
-function waitFor(target: string): string {
+async function waitFor(target: string): Promise<string> {
   const until = Date.now() + 90_000;
   while (!existsSync(path.join(target, 'manifest.json'))) {
     if (Date.now() > until) throw new Error(`fixture synthesis into ${target} did not finish`);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return target;
 }
