@@ -71,13 +71,17 @@ function bucketContent(
   return { layers, listGranted };
 }
 
-function grantsCloudFrontList(statement: Json): boolean {
+export function grantsCloudFrontList(statement: Json): boolean {
   const principal = (statement.Principal ?? {}) as Json;
   const services = list(principal.Service).map(String);
   const actions = list(statement.Action).map(String);
+  // OAC grants the cloudfront.amazonaws.com service; OAI grants a canonical user or the OAI's ARN.
+  const oai =
+    principal.CanonicalUser !== undefined ||
+    JSON.stringify(principal.AWS ?? '').includes('Origin Access Identity');
   return (
     statement.Effect === 'Allow' &&
-    services.includes('cloudfront.amazonaws.com') &&
+    (services.includes('cloudfront.amazonaws.com') || oai) &&
     actions.some((a) => a === 's3:ListBucket' || a === 's3:List*' || a === 's3:*')
   );
 }

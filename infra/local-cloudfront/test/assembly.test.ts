@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { distributionId, loadDistribution } from '../assembly.ts';
+import { grantsCloudFrontList } from '../assembly-origins.ts';
 import type { Distribution } from '../model.ts';
 import { fixtureCdkOut } from './support/synth.ts';
 
@@ -67,6 +68,16 @@ describe('assembly loader (reference 7)', () => {
     const fn = crossRegion.behaviors[0]?.functions['viewer-response']?.fn;
     expect(existsSync(path.join(fn?.codeDir ?? '', 'index.mjs'))).toBe(true);
     expect(crossRegion.warnings.join('\n')).toMatch(/has no BucketDeployment/);
+  });
+
+  it('reads s3:ListBucket granted to CloudFront, by OAC service principal or OAI, from the bucket policy (reference 6)', () => {
+    const allow = (Principal: unknown, Action: unknown) => ({ Effect: 'Allow', Principal, Action });
+    expect(
+      grantsCloudFrontList(allow({ Service: 'cloudfront.amazonaws.com' }, ['s3:GetObject', 's3:ListBucket'])),
+    ).toBe(true);
+    expect(grantsCloudFrontList(allow({ CanonicalUser: 'abc' }, 's3:List*'))).toBe(true);
+    expect(grantsCloudFrontList(allow({ Service: 'cloudfront.amazonaws.com' }, 's3:GetObject'))).toBe(false);
+    expect(grantsCloudFrontList(allow({ AWS: 'arn:aws:iam::1:role/Other' }, 's3:ListBucket'))).toBe(false);
   });
 
   it('derives a stable distribution id from stack and logical id', () => {
