@@ -143,6 +143,16 @@ describe('headers CloudFront adds (reference 4)', () => {
     expect(header(r, 'x-not-named')).toBeUndefined();
   });
 
+  it('warns once when an origin-facing function reads a forwarded value the cache key leaves out (design "Cache-key discipline")', async () => {
+    await record('/record/lint-1', { 'x-orp-only': 'a' });
+    await record('/record/lint-2', { 'x-orp-only': 'b' });
+    const lint = t.warnings.filter((w) => w.includes('reads header x-orp-only'));
+    expect(lint).toHaveLength(1);
+    expect(lint[0]).toMatch(
+      /origin-request, behavior \/record\/\*\) reads header x-orp-only, which is not in the cache key/,
+    );
+  });
+
   it('normalises the Accept-Encoding the origin sees, identity when the viewer accepts neither (reference 5.1)', async () => {
     expect(header(await record('/record/ae-none', { 'accept-encoding': 'deflate' }), 'accept-encoding')).toBe(
       'identity',
