@@ -22,6 +22,8 @@ export interface AppOptions {
   nag?: boolean;
   /** CDK context, as `cdk -c key=value` would pass it (domainName, certificateArn). */
   context?: Record<string, string | boolean>;
+  /** The built site to upload (default site/dist). */
+  siteDir?: string;
 }
 
 /** An optional custom domain from context: both values or neither. */
@@ -47,12 +49,14 @@ export function createApp(options: AppOptions | string = {}): App {
     outdir = defaultCdkOut,
     nag = true,
     context = {},
+    siteDir,
   } = typeof options === 'string' ? { outdir: options } : options;
   const app = new App({ outdir, context: { ...featureFlags, ...context } });
   if (nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   new StorefrontStack(app, stackName, {
     env: { account: process.env.CDK_DEFAULT_ACCOUNT ?? '111111111111', region: 'us-east-1' },
     customDomain: customDomainFrom(app),
+    ...(siteDir && { siteDir }),
   });
   return app;
 }

@@ -35,6 +35,8 @@ export interface CustomDomain {
 export interface StorefrontStackProps extends StackProps {
   /** Without one the distribution answers on *.cloudfront.net, where CloudFront pins TLSv1 (nag CFR4). */
   customDomain?: CustomDomain;
+  /** The built site to upload (default site/dist); the infra tests pass a fixture, unaffected by site rebuilds. */
+  siteDir?: string;
 }
 
 export type EdgeEvent = 'viewer-request' | 'origin-request' | 'origin-response' | 'viewer-response';
@@ -150,7 +152,9 @@ export class StorefrontStack extends Stack {
     }
 
     new s3deploy.BucketDeployment(this, 'Upload', {
-      sources: [s3deploy.Source.asset(requireBuilt(siteDist, '404.html', 'npm run build:site'))],
+      sources: [
+        s3deploy.Source.asset(requireBuilt(props.siteDir ?? siteDist, '404.html', 'npm run build:site')),
+      ],
       destinationBucket: bucket,
       distribution: this.distribution,
       distributionPaths: ['/*'],

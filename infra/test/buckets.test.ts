@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { onlyResource, type Synthesized, synthesize, synthTimeout } from './synth.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onlyResource, removeTempDirs, type Synthesized, synthesize, synthTimeout } from './synth.ts';
 import { distributionConfig, type Json } from './template-view.ts';
 
 let synth: Synthesized;
@@ -13,6 +13,7 @@ beforeAll(() => {
   const logging = distributionConfig(synth.template).Logging as { Bucket: { 'Fn::GetAtt': string[] } };
   logBucket = logging.Bucket['Fn::GetAtt'][0] as string;
 }, synthTimeout);
+afterAll(removeTempDirs);
 
 function bucket(id: string): Json {
   return synth.template.toJSON().Resources[id].Properties;

@@ -1,15 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { stackName } from '../app.ts';
 import { findCredentialSource } from '../deploy/credentials.ts';
 import { resolveTarget } from '../deploy/distribution-client.ts';
 import { edgeFunctionNames, readStackOutputs } from '../deploy/outputs.ts';
+import { removeTempDirs, tempDir } from './synth.ts';
 
-function tempDir(): string {
-  return mkdtempSync(path.join(tmpdir(), 'infra-deploy-'));
-}
+afterAll(removeTempDirs);
 
 function outputsFileWith(outputs: Record<string, string>): string {
   const file = path.join(tempDir(), '.deploy-outputs.json');

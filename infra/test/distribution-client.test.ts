@@ -2,22 +2,19 @@
  * The deployed e2e run's CloudFront client code, run against the local CloudFront's AWS-compatible API
  * (the emulator serves /2020-05-31/... beside the site): the same SDK calls, the same parsing, on 127.0.0.1.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { CloudFrontClient, GetDistributionCommand } from '@aws-sdk/client-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paths } from '../../edge/config.ts';
 import { createApp } from '../app.ts';
 import { invalidateAll, waitDeployed } from '../deploy/distribution-client.ts';
 import { type LocalCloudFront, startLocalCloudFront } from '../local-cloudfront/index.ts';
-import { synthTimeout } from './synth.ts';
+import { fixtureSite, removeTempDirs, synthTimeout, tempDir } from './synth.ts';
 
 let local: LocalCloudFront;
 let client: CloudFrontClient;
 beforeAll(async () => {
-  const cdkOut = mkdtempSync(path.join(tmpdir(), 'infra-client-'));
-  createApp({ outdir: cdkOut }).synth();
+  const cdkOut = tempDir('infra-client-');
+  createApp({ outdir: cdkOut, siteDir: fixtureSite }).synth();
   local = await startLocalCloudFront({ cdkOut, port: 0 });
   client = new CloudFrontClient({
     endpoint: local.url,
@@ -29,6 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   client?.destroy();
   await local?.close();
+  removeTempDirs();
 });
 
 describe('distribution client against the local CloudFront API', () => {

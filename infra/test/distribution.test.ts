@@ -1,14 +1,15 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paths, ttl } from '../../edge/config.ts';
 import { createApp } from '../app.ts';
-import { type Synthesized, synthesize, synthTimeout } from './synth.ts';
+import { fixtureSite, removeTempDirs, type Synthesized, synthesize, synthTimeout } from './synth.ts';
 import { distributionConfig } from './template-view.ts';
 
 let synth: Synthesized;
 beforeAll(() => {
   synth = synthesize();
 }, synthTimeout);
+afterAll(removeTempDirs);
 
 describe('distribution', () => {
   it('serves HTTP/2 and HTTP/3', () => {
@@ -79,8 +80,8 @@ describe('custom domain from context', () => {
   );
 
   it('refuses a domain without a certificate', () => {
-    expect(() => createApp({ context: { domainName: domain.domainName }, nag: false })).toThrow(
-      /certificateArn/,
-    );
+    expect(() =>
+      createApp({ context: { domainName: domain.domainName }, nag: false, siteDir: fixtureSite }),
+    ).toThrow(/certificateArn/);
   });
 });

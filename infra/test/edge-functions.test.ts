@@ -1,7 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edgePackages } from '../deploy/package-sizes.ts';
 import { edgeLimits, edgeLogRetention } from '../stack.ts';
-import { type Synthesized, synthesize, synthTimeout } from './synth.ts';
+import { removeTempDirs, type Synthesized, synthesize, synthTimeout } from './synth.ts';
 import { behaviors, edgeFunctions, type Json, referenced } from './template-view.ts';
 
 let synth: Synthesized;
@@ -10,6 +10,7 @@ beforeAll(() => {
   synth = synthesize();
   functions = edgeFunctions(synth.template);
 }, synthTimeout);
+afterAll(removeTempDirs);
 
 /** Event types each function is associated with, across every behavior. */
 function eventsOf(functionId: string): Set<string> {

@@ -1,16 +1,16 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, stackName } from '../app.ts';
-import { type Synthesized, synthesize, synthTimeout } from './synth.ts';
+import { fixtureSite, removeTempDirs, type Synthesized, synthesize, synthTimeout, tempDir } from './synth.ts';
 
 let synth: Synthesized;
 beforeAll(() => {
   synth = synthesize();
 }, synthTimeout);
+afterAll(removeTempDirs);
 
 interface MetadataEntry {
   type: string;
@@ -41,7 +41,7 @@ describe('cdk-nag AwsSolutions checks', () => {
   it(
     'fail synthesis on a new unacknowledged finding (so they run on every synth, deploy included)',
     () => {
-      const app = createApp({ outdir: mkdtempSync(path.join(tmpdir(), 'infra-nag-')) });
+      const app = createApp({ outdir: tempDir('infra-nag-'), siteDir: fixtureSite });
       // A bucket without TLS enforcement or access logs: AwsSolutions-S1 and S10.
       new s3.Bucket(app.node.findChild(stackName), 'Careless');
       expect(() => app.synth()).toThrow(/AwsSolutions-S1[\s\S]*AwsSolutions-S10/);

@@ -3,9 +3,10 @@
  * It runs WITH the cdk-nag plugin, as `npx tsx infra/app.ts` and `cdk deploy` do: every assertion is made
  * on a template that also passed the AwsSolutions checks.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
@@ -20,9 +21,30 @@ export interface Synthesized {
   stack: Stack;
 }
 
+const made: string[] = [];
+
+/** A fresh temporary directory, removed by removeTempDirs (each assembly is about 25 MB). */
+export function tempDir(prefix = 'infra-test-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** For afterAll in every file that synthesizes or writes files. */
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A stand-in for site/dist: the site's content does not change the template, and the infra tests should
+ * not fail while someone rebuilds the site (astro empties site/dist first). The edge bundles are the real
+ * ones: the tests check which bundle each behavior runs.
+ */
+export const fixtureSite = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'site');
+
 export function synthesize(context: Record<string, string> = {}): Synthesized {
-  const outdir = mkdtempSync(path.join(tmpdir(), 'infra-test-'));
-  const app = createApp({ outdir, context });
+  const outdir = tempDir();
+  const app = createApp({ outdir, context, siteDir: fixtureSite });
   const assembly = app.synth();
   const stack = app.node.findChild(stackName) as Stack;
   return { template: Template.fromJSON(assembly.getStackByName(stackName).template), assembly, stack };
