@@ -52,6 +52,8 @@ describe('headers CloudFront adds (reference 4)', () => {
       'DE',
     );
     expect(headersFor(ua.desktop).get('cloudfront-viewer-country')).toBeUndefined();
+    const fromFlag = cloudFrontViewerHeaders({}, { clientIp: '203.0.113.9', country: 'fr' });
+    expect(fromFlag.get('cloudfront-viewer-country')).toBe('FR');
   });
 
   it('appends the client IP to X-Forwarded-For (reference 4)', () => {
