@@ -1,51 +1,54 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { homepageExperiment } from '../edge/config.ts';
 
+const siteDist = path.resolve(import.meta.dirname, '../site/dist');
 const missingPage = '/this-page-does-not-exist/';
 
-/** Every page a shopper can reach by following links from the homepage, the 404 page included. */
-async function crawl(page: Page): Promise<string[]> {
-  const seen = new Set<string>(['/', missingPage]);
-  const queue = ['/'];
-  while (queue.length > 0) {
-    const path = queue.shift() as string;
-    await page.goto(path);
-    const hrefs = await page
-      .locator('a[href^="/"]')
-      .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    for (const href of hrefs) {
-      if (!seen.has(href)) {
-        seen.add(href);
-        queue.push(href);
-      }
-    }
-  }
-  return [...seen];
+/**
+ * Every page the build produced, as the URL a shopper uses: `/products/index.html` is `/products/`, the
+ * variant pages are reached at `/` (each variant by its cookie), and a missing path shows the 404 page.
+ */
+function shopperUrls(): { url: string; variant?: string }[] {
+  const variantPages = new Set<string>(homepageExperiment.variants.map((v) => v.page));
+  const pages = readdirSync(siteDist, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) => `/${f.split(path.sep).join('/')}`)
+    .filter((p) => !variantPages.has(p))
+    .map((p) => ({ url: p.replace(/index\.html$/, '') }));
+  const homepages = homepageExperiment.variants.map((v) => ({ url: '/', variant: v.id }));
+  return [...homepages, ...pages, { url: missingPage }];
 }
 
 test.describe('quality on every page', () => {
-  test('no serious accessibility violations and no console errors', async ({ page }) => {
-    const pages = await crawl(page);
-    expect(pages.length, 'pages reached from the homepage').toBeGreaterThan(6);
-    let errors: string[] = [];
-    let path = '';
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      // The browser reports the missing page's own 404 status as a console error; that one is expected.
-      const expected = path === missingPage && m.text().includes('404');
-      if (m.type() === 'error' && !expected) errors.push(m.text());
-    });
-    for (path of pages) {
-      errors = [];
-      await page.goto(path);
-      await page.waitForLoadState('networkidle');
+  for (const { url, variant } of shopperUrls()) {
+    test(`${url}${variant ? ` (variant ${variant})` : ''}: no serious accessibility violations, no console errors`, async ({
+      page,
+      context,
+      baseURL,
+    }) => {
+      if (variant) {
+        await context.addCookies([{ name: homepageExperiment.cookie, value: variant, url: baseURL ?? '' }]);
+      }
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        // The browser reports the missing page's own 404 status as a console error; that one is expected.
+        const expected = url === missingPage && m.text().includes('404');
+        if (m.type() === 'error' && !expected) errors.push(m.text());
+      });
+      await page.goto(url, { waitUntil: 'networkidle' });
+      if (variant) await expect(page.locator('body')).toHaveAttribute('data-variant', variant);
+
       const results = await new AxeBuilder({ page }).analyze();
       const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
       expect(
-        serious.map((v) => `${v.id}: ${v.help}`),
-        `axe on ${path}`,
+        serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length} nodes)`),
+        `axe on ${url}`,
       ).toEqual([]);
-      expect(errors, `console errors on ${path}`).toEqual([]);
-    }
-  });
+      expect(errors, `console errors on ${url}`).toEqual([]);
+    });
+  }
 });
