@@ -5,7 +5,7 @@ import { chromiumArgs, chromiumExecutable } from './browser.ts';
  * Runs against the local CloudFront by default (Playwright starts it), or against a deployed
  * distribution when BASE_URL is set (`npm run test:e2e:deployed` sets it from the stack outputs).
  */
-const deployedUrl = process.env.BASE_URL;
+const deployedUrl = process.env.BASE_URL || undefined;
 const localPort = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = deployedUrl ?? `http://127.0.0.1:${localPort}`;
 const launchOptions = { executablePath: chromiumExecutable(), args: chromiumArgs };
