@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium } from '@playwright/test';
+import { type Browser, chromium } from '@playwright/test';
 
 /**
  * The Chromium to drive: CHROMIUM_PATH if set, else Debian's `chromium`, else Playwright's own download.
@@ -23,3 +23,8 @@ export const chromiumArgs = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+/** Chromium as the e2e projects launch it, for suites that drive it outside Playwright's runner (site/test). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+}

@@ -1,21 +1,51 @@
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from '@playwright/test';
-
-/** Debian's Chromium (see toolchain.md); CHROMIUM_PATH overrides it on machines that have another. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export function launchChromium(): Promise<Browser> {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium, or set CHROMIUM_PATH`);
-  }
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-}
+import type { Browser } from '@playwright/test';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from '../../e2e/browser.ts';
+import type { LocalCloudFront } from '../../infra/local-cloudfront/index.ts';
+import { startLocalEdge } from './local-edge.ts';
 
 /** Viewports the pages must work at: a phone (where overflow breaks taps) and a desktop. */
 export const viewports = {
   mobile: { width: 390, height: 844 },
   desktop: { width: 1366, height: 900 },
 } as const;
+
+export interface BrowserOnEdge {
+  readonly edge: LocalCloudFront;
+  readonly browser: Browser;
+}
+
+/**
+ * One local CloudFront and one Chromium for the whole test file (each takes seconds on this machine),
+ * closed after it; tests open their own browser contexts.
+ */
+export function useBrowserOnEdge(): BrowserOnEdge {
+  const started: { edge?: LocalCloudFront; browser?: Browser } = {};
+  beforeAll(async () => {
+    // Each is kept as soon as it is up, so afterAll closes it even when the other fails to start.
+    await Promise.all([
+      startLocalEdge().then((edge) => {
+        started.edge = edge;
+      }),
+      launchChromium().then((browser) => {
+        started.browser = browser;
+      }),
+    ]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([started.browser?.close(), started.edge?.close()]);
+  });
+  return {
+    get edge() {
+      return required(started.edge, 'local CloudFront');
+    },
+    get browser() {
+      return required(started.browser, 'Chromium');
+    },
+  };
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (!value) throw new Error(`${what} is not running: useBrowserOnEdge() starts it in beforeAll`);
+  return value;
+}

@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type LocalCloudFront, startLocalCloudFront } from '../../infra/local-cloudfront/index.ts';
+
+/**
+ * The edge the browser tests load pages through: the synthesized stack (infra/cdk.out, with the real
+ * edge bundles and the site as its S3 content) served by the local CloudFront on 127.0.0.1. Routing,
+ * image negotiation and security headers are the shipped ones, never a stand-in's.
+ */
+
+export const cdkOutDir = fileURLToPath(new URL('../../infra/cdk.out', import.meta.url));
+
+/** Fails with an instruction, not a loader error, when the stack has not been synthesized. */
+export function requireCdkOut(): void {
+  const manifest = path.join(cdkOutDir, 'manifest.json');
+  if (!existsSync(manifest)) {
+    throw new Error(`${path.relative(process.cwd(), manifest)} is missing: run \`npm run build\` first`);
+  }
+}
+
+/** Plain HTTP on loopback stands for the viewer's HTTPS (the local CloudFront's rule). */
+export function startLocalEdge(): Promise<LocalCloudFront> {
+  requireCdkOut();
+  return startLocalCloudFront({
+    cdkOut: cdkOutDir,
+    port: 0,
+    watch: false,
+    // Quiet: the per-request lines and the "not emulated" notice would repeat in every test file; the
+    // local CloudFront's own suite tests what it logs.
+    logger: { info: () => {}, warn: () => {} },
+  });
+}
