@@ -16,6 +16,13 @@ import type { ImageManifest } from './image-manifest.ts';
  */
 export type CompactManifest = Readonly<Record<string, number>>;
 
+/** The object origin-request serves for anything the manifest does not list; the manifest must list it. */
+export const defaultImageKey = imageVariantKey(
+  imageRouting.placeholder,
+  deviceClasses.default,
+  fallbackFormat,
+);
+
 const deviceIds: readonly DeviceId[] = deviceClasses.classes.map((d) => d.id);
 const formatIds: readonly FormatId[] = imageFormats.map((f) => f.id);
 
@@ -58,9 +65,7 @@ export function compactManifest(manifest: ImageManifest): CompactManifest {
     if (mask !== 0) compact[name] = mask;
   }
   if (!isListed(compact, imageRouting.placeholder, deviceClasses.default, fallbackFormat)) {
-    throw new Error(
-      `image manifest: the default object ${imageVariantKey(imageRouting.placeholder, deviceClasses.default, fallbackFormat)} is not listed`,
-    );
+    throw new Error(`image manifest: the default object ${defaultImageKey} is not listed`);
   }
   return compact;
 }

@@ -1,23 +1,11 @@
 import type { CloudFrontRequest } from 'aws-lambda';
-import {
-  deviceClasses,
-  type FormatId,
-  fallbackFormat,
-  imageFormats,
-  imageRouting,
-  imageVariantKey,
-  paths,
-} from '../config.ts';
-import { type CompactManifest, isListed } from './compact-manifest.ts';
+import { type FormatId, imageFormats, imageRouting, imageVariantKey, paths } from '../config.ts';
+import { type CompactManifest, defaultImageKey, isListed } from './compact-manifest.ts';
 import { deviceClass } from './device.ts';
 import { setHeader } from './headers.ts';
 import { isPlainImageName } from './image-request.ts';
 
-export const defaultImageKey = imageVariantKey(
-  imageRouting.placeholder,
-  deviceClasses.default,
-  fallbackFormat,
-);
+export { defaultImageKey };
 
 function formatId(extension: string): FormatId | undefined {
   return imageFormats.find((f) => f.id === extension)?.id;

@@ -5,8 +5,12 @@ import { setHeader } from './headers.ts';
 import { drawVariant, isHomepage, isVariantId, variantPage } from './homepage-experiment.ts';
 import { canonicalImageUri, isImageUri } from './image-request.ts';
 
-/** Reference 1.3 / 2.5: URI plus query string must stay under 8,192 characters. */
-const MAX_URI_AND_QUERY = 8191;
+/** Reference 1.3 / 2.5: the URL (URI, "?" and query string) must stay under 8,192 characters. */
+const MAX_URL_CHARS = 8191;
+
+function urlLength(request: CloudFrontRequest): number {
+  return request.uri.length + (request.querystring ? request.querystring.length + 1 : 0);
+}
 
 /**
  * Everything the viewer-request function decides, as a plain function of the request. It runs before
@@ -20,7 +24,7 @@ export function handleViewerRequest(request: CloudFrontRequest, random: () => nu
   const original = request.uri;
   request.uri = rewriteUri(request, random);
   // A rewrite that would overflow CloudFront's limit is dropped: the original URI was accepted, so it is safe.
-  if (request.uri.length + request.querystring.length > MAX_URI_AND_QUERY) request.uri = original;
+  if (urlLength(request) > MAX_URL_CHARS) request.uri = original;
   return request;
 }
 

@@ -9,12 +9,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EdgeEvent, EdgeEventType } from '../../infra/local-cloudfront/types.ts';
 import { buildEdgeFunctions, functionNames, readCompactManifest, siteManifestPath } from '../build.ts';
 import { deviceClasses } from '../config.ts';
 import { defaultImageKey } from '../lib/origin-request.ts';
 import { theRecord } from '../lib/records.ts';
 import { requestInit, responseInit } from './arbitraries.ts';
-import { type EventType, validateResult } from './cloudfront-validator.ts';
 import {
   originRequestEvent,
   originResponseEvent,
@@ -22,6 +22,7 @@ import {
   viewerResponseEvent,
 } from './events.ts';
 import { readManifest, testManifest } from './image-manifests.ts';
+import { runValidated } from './validated.ts';
 
 const MAX_BYTES = 10 * 1024;
 const siteManifest = readManifest(siteManifestPath);
@@ -64,7 +65,7 @@ describe('edge bundles (npm run build:edge)', () => {
 });
 
 describe('the built bundles under arbitrary input (reference 2)', () => {
-  const events: Record<EventType, fc.Arbitrary<unknown>> = {
+  const events: Record<EdgeEventType, fc.Arbitrary<EdgeEvent>> = {
     'viewer-request': requestInit.map((r) => viewerRequestEvent(r)),
     'origin-request': requestInit.map((r) => originRequestEvent(r)),
     'origin-response': fc.tuple(requestInit, responseInit).map(([q, s]) => originResponseEvent(q, s)),
@@ -76,18 +77,14 @@ describe('the built bundles under arbitrary input (reference 2)', () => {
       .map((v) => v.key),
   );
 
-  it.each(Object.keys(events) as EventType[])(
+  it.each(Object.keys(events) as EdgeEventType[])(
     '%s never throws and always passes validation',
     async (eventType) => {
       const handler = await load(eventType);
       await fc.assert(
         fc.asyncProperty(events[eventType], async (event) => {
-          const cf = theRecord(
-            (event as { Records: { cf: Parameters<typeof validateResult>[1] }[] }).Records,
-          ).cf;
-          const before = structuredClone(cf);
-          const result = await handler(event);
-          expect(validateResult(eventType, before, result)).toEqual([]);
+          const { result, violations } = await runValidated(eventType, event, handler);
+          expect(violations).toEqual([]);
           if (eventType === 'origin-request') {
             const uri = (result as { uri: string }).uri;
             expect(uri === defaultImageKey || listedKeys.has(uri), uri).toBe(true);

@@ -1,6 +1,7 @@
 /**
  * Property-based: whatever a viewer sends, each function returns something CloudFront accepts (reference
- * section 2, checked by cloudfront-validator.ts) and rewrites only into the set of objects it may serve.
+ * section 2, checked by the local CloudFront's own validator: validated.ts) and rewrites only into the set
+ * of objects it may serve.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +14,6 @@ import { defaultImageKey, handleOriginRequest } from '../lib/origin-request.ts';
 import { cacheControl } from '../lib/origin-response.ts';
 import { theRecord } from '../lib/records.ts';
 import { deviceHeaders, headerText, requestInit, responseInit } from './arbitraries.ts';
-import { validateResult } from './cloudfront-validator.ts';
 import {
   originRequestEvent,
   originResponseEvent,
@@ -21,6 +21,7 @@ import {
   viewerResponseEvent,
 } from './events.ts';
 import { deviceIds, formatIds, testManifest } from './image-manifests.ts';
+import { runValidated } from './validated.ts';
 
 const runs = { numRuns: 300 };
 const deviceHeaderNames = new Set<string>(deviceClasses.classes.map((d) => d.header));
@@ -45,11 +46,11 @@ describe('viewer-request under arbitrary cookies, Accept, URIs, query strings an
     await fc.assert(
       fc.asyncProperty(requestInit, async (init) => {
         const event = viewerRequestEvent(init);
-        const before = structuredClone(theRecord(event.Records).cf);
-        const result = await viewerRequest(event);
-        expect(validateResult('viewer-request', before, result)).toEqual([]);
+        const { before, result, violations } = await runValidated('viewer-request', event, viewerRequest);
+        expect(violations).toEqual([]);
         if (!result || !('uri' in result)) throw new Error('viewer-request always continues');
-        expect(allowedViewerRequestUri(before.request.uri, result.uri), result.uri).toBe(true);
+        const original = theRecord(before.Records).cf.request.uri;
+        expect(allowedViewerRequestUri(original, result.uri), result.uri).toBe(true);
         expect(result.headers[imageRouting.variantMarkerHeader]).toBeUndefined();
         const assigned = result.headers[homepageExperiment.assignmentHeader];
         if (assigned) expect(variantPages).toContain(result.uri);
@@ -60,13 +61,15 @@ describe('viewer-request under arbitrary cookies, Accept, URIs, query strings an
 });
 
 describe('origin-request under arbitrary input', () => {
-  it('never throws, passes validation and rewrites only to a listed object or the default', () => {
-    fc.assert(
-      fc.property(requestInit, (init) => {
-        const event = originRequestEvent(init);
-        const before = structuredClone(theRecord(event.Records).cf);
-        const result = handleOriginRequest(theRecord(event.Records).cf.request, manifest);
-        expect(validateResult('origin-request', before, result)).toEqual([]);
+  it('never throws, passes validation and rewrites only to a listed object or the default', async () => {
+    await fc.assert(
+      fc.asyncProperty(requestInit, async (init) => {
+        const { result, violations } = await runValidated(
+          'origin-request',
+          originRequestEvent(init),
+          (event) => handleOriginRequest(theRecord(event.Records).cf.request, manifest),
+        );
+        expect(violations).toEqual([]);
         expect(result.uri === defaultImageKey || listedKeys.has(result.uri), result.uri).toBe(true);
       }),
       runs,
@@ -114,9 +117,8 @@ describe('origin-response under arbitrary input', () => {
     await fc.assert(
       fc.asyncProperty(requestInit, marker, responseInit, async (init, mark, res) => {
         const event = originResponseEvent({ ...init, headers: { ...init.headers, ...mark } }, res);
-        const before = structuredClone(theRecord(event.Records).cf);
-        const result = await originResponse(event);
-        expect(validateResult('origin-response', before, result)).toEqual([]);
+        const { result, violations } = await runValidated('origin-response', event, originResponse);
+        expect(violations).toEqual([]);
         if (!result) throw new Error('origin-response always answers');
         expect(Object.values(cacheControl)).toContain(result.headers?.['cache-control']?.[0]?.value);
         expect(result.status).toBe(res.status === '403' ? '404' : res.status);
@@ -136,12 +138,11 @@ describe('viewer-response under arbitrary input', () => {
           ...(assigned === null ? {} : { [homepageExperiment.assignmentHeader]: assigned }),
         };
         const event = viewerResponseEvent({ ...init, headers }, res);
-        const before = structuredClone(theRecord(event.Records).cf);
-        const result = await viewerResponse(event);
-        expect(validateResult('viewer-response', before, result)).toEqual([]);
+        const { before, result, violations } = await runValidated('viewer-response', event, viewerResponse);
+        expect(violations).toEqual([]);
         const added =
           (result?.headers?.['set-cookie']?.length ?? 0) -
-          (before.response.headers['set-cookie']?.length ?? 0);
+          (theRecord(before.Records).cf.response.headers['set-cookie']?.length ?? 0);
         const valid = homepageExperiment.variants.some((v) => v.id === assigned);
         expect(added).toBe(valid ? 1 : 0);
       }),

@@ -79,6 +79,13 @@ describe('viewer-request: index documents for the S3 REST origin (reference 5.7)
     const uri = `/${'a'.repeat(8000)}`;
     expect((await run({ uri, querystring: 'q'.repeat(185) })).uri).toBe(uri);
   });
+
+  it('counts the "?" before the query string towards the 8,192 characters (reference 2.5)', async () => {
+    // Rewritten: 8,170 + "/index.html" (11) + "?" + 10 = 8,192 characters, one too many.
+    const uri = `/${'a'.repeat(8169)}`;
+    expect((await run({ uri, querystring: 'q'.repeat(10) })).uri).toBe(uri);
+    expect((await run({ uri, querystring: 'q'.repeat(9) })).uri).toBe(`${uri}/index.html`);
+  });
 });
 
 describe('viewer-request: image choices go into the URI, not the cache key (design.md, reference 3 step 4)', () => {

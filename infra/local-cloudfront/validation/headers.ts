@@ -59,6 +59,13 @@ export const readOnlyHeaders: Record<EdgeEventType, readonly string[]> = {
 
 const token = /^[!#$%&'*+.^_`|~0-9a-z-]+$/;
 
+/**
+ * A control character other than horizontal tab: CR is the one users have seen CloudFront refuse (reference
+ * 1.6); LF, NUL and the rest are refused alike because no HTTP field value may hold them (RFC 9110 5.5).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+export const invalidHeaderValueCharacter = /[\u0000-\u0008\u000a-\u001f\u007f]/;
+
 /** The key CloudFront generates when a function leaves it out: each hyphen-separated word capitalised. */
 export function defaultKey(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
@@ -89,7 +96,7 @@ export function checkHeaderMap(input: unknown, where: string): HeaderMap {
         rule.headerMap,
         () => `${at()}.key ${JSON.stringify(key)} does not match the map key "${name}".`,
       );
-      check(!/[\r\n\0]/.test(value), rule.headerValue, () => `${at()} ("${name}").`);
+      check(!invalidHeaderValueCharacter.test(value), rule.headerValue, () => `${at()} ("${name}").`);
       return { key: key ?? defaultKey(name), value };
     });
     if (normalized.length > 0) map[name] = normalized;

@@ -9,7 +9,9 @@ import { validateRequest } from './request.ts';
 import { validateResponse } from './response.ts';
 import { isObject, notAnObject, RuleBroken } from './rules.ts';
 
-export { notAnObject, notParsable, rule } from './rules.ts';
+export { invalidHeaderValueCharacter } from './headers.ts';
+export { urlLength } from './request.ts';
+export { limits, notAnObject, notParsable, rule } from './rules.ts';
 
 export type ValidationResult =
   | {

@@ -13,7 +13,7 @@ export const rule = {
   readOnlyHeader: 'The function tried to add, delete, or change a read-only header.',
   disallowedHeader: 'The function tried to add a disallowed header.',
   headerMap: 'The function returned a malformed header map.',
-  headerValue: 'The function returned a header value containing CR, LF or NUL.',
+  headerValue: 'The function returned a header value containing a control character other than tab.',
   readOnlyField: 'The function tried to change a read-only field.',
   uri: 'The URI must be a string that starts with "/".',
   querystring: 'The query string must be a string without spaces, control characters or "#".',

@@ -101,6 +101,17 @@ describe('read-only headers (reference 2.3)', () => {
     expect(outcome).toEqual({ ok: false, message: expect.stringContaining('cloudfront-viewer-country') });
   });
 
+  test('an origin-response result that changes the read-only Transfer-Encoding header is a LambdaValidationError (reference 2.3)', () => {
+    const event = originResponseEvent({}, { headers: { 'Transfer-Encoding': 'chunked' } });
+    const result = responseOf(event);
+    result.headers['transfer-encoding'] = [{ key: 'Transfer-Encoding', value: 'gzip' }];
+    const outcome = validateResult('origin-response', event, result);
+    expect(outcome).toEqual({
+      ok: false,
+      message: expect.stringContaining('"transfer-encoding" was changed'),
+    });
+  });
+
   test('an origin-request result may add CloudFront-* headers (reference 2.3)', () => {
     const outcome = resultWithHeaders('origin-request', (h) => {
       h['cloudfront-is-mobile-viewer'] = [{ key: 'CloudFront-Is-Mobile-Viewer', value: 'true' }];
@@ -114,6 +125,16 @@ describe('disallowed headers (reference 2.3)', () => {
     'a result that adds the disallowed %s header is a LambdaValidationError (reference 2.3)',
     (key) => {
       const outcome = resultWithHeaders('viewer-response', (h) => {
+        h[key.toLowerCase()] = [{ key, value: 'x' }];
+      });
+      expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.disallowedHeader) });
+    },
+  );
+
+  test.each([['X-Cache'], ['X-Amz-Cf-Pop']])(
+    'a viewer-request result that adds the disallowed %s header is a LambdaValidationError (reference 2.3)',
+    (key) => {
+      const outcome = resultWithHeaders('viewer-request', (h) => {
         h[key.toLowerCase()] = [{ key, value: 'x' }];
       });
       expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.disallowedHeader) });
@@ -155,6 +176,29 @@ describe('header map format (reference 1.6)', () => {
       h['x-a'] = [{ key: 'X-A', value: 'a\r\nSet-Cookie: b=c' }];
     });
     expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.headerValue) });
+  });
+
+  test.each([
+    ['LF', '\n'],
+    ['NUL', '\u0000'],
+    ['SOH', '\u0001'],
+    ['ESC', '\u001b'],
+    ['DEL', '\u007f'],
+  ])(
+    'a header value with the control character %s is a LambdaValidationError: only tab is allowed (reference 1.6)',
+    (_, character) => {
+      const outcome = resultWithHeaders('viewer-response', (h) => {
+        h['x-a'] = [{ key: 'X-A', value: `a${character}b` }];
+      });
+      expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.headerValue) });
+    },
+  );
+
+  test('a header value with a tab, the one control character a field value may hold, passes (reference 1.6)', () => {
+    const outcome = resultWithHeaders('viewer-response', (h) => {
+      h['x-a'] = [{ key: 'X-A', value: 'a\tb' }];
+    });
+    expect(outcome.ok).toBe(true);
   });
 
   test('a header without a key gets one with each word capitalised (reference 1.6)', () => {

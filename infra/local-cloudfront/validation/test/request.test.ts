@@ -47,6 +47,16 @@ describe('request fields (reference 1.3)', () => {
     expect(outcome).toEqual(failsWith(rule.urlLength));
   });
 
+  test('a uri of 8192 characters without a query string is a LambdaValidationError (reference 2.5)', () => {
+    const event = viewerRequestEvent();
+    const outcome = validateResult('viewer-request', event, {
+      ...requestOf(event),
+      uri: `/${'a'.repeat(8191)}`,
+      querystring: '',
+    });
+    expect(outcome).toEqual(failsWith(rule.urlLength));
+  });
+
   test('a uri plus query string just under 8192 characters passes (reference 2.5)', () => {
     const event = viewerRequestEvent();
     const outcome = validateResult('viewer-request', event, {
