@@ -8,7 +8,18 @@ export default defineConfig({
     projects: [
       { test: { name: 'edge', include: ['edge/**/*.test.ts'] } },
       { test: { name: 'site', include: ['site/test/**/*.test.ts'], testTimeout: 60_000 } },
-      { test: { name: 'infra', include: ['infra/test/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        test: {
+          name: 'infra',
+          include: ['infra/test/**/*.test.ts'],
+          testTimeout: 60_000,
+          // Synthesizes the app once for every infra test file (infra/test/synth.ts, sharedSynthesis).
+          globalSetup: ['infra/test/global-setup.ts'],
+          // Files share one module cache per worker: aws-cdk-lib loads once, and the two tests that need an
+          // app of their own synthesize on a warm CDK (asset fingerprints cached) instead of a cold one.
+          isolate: false,
+        },
+      },
       {
         test: {
           name: 'local-cloudfront',

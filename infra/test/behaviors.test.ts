@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { deviceClasses, paths, securityHeaders, ttl } from '../../edge/config.ts';
 import { immutableCacheControl } from '../stack.ts';
-import { removeTempDirs, type Synthesized, synthesize, synthTimeout } from './synth.ts';
+import { type Synthesized, sharedSynthesis } from './synth.ts';
 import { associations, type Behavior, behavior, behaviors, type Json, referenced } from './template-view.ts';
 
 let synth: Synthesized;
 beforeAll(() => {
-  synth = synthesize();
-}, synthTimeout);
-afterAll(removeTempDirs);
+  synth = sharedSynthesis();
+});
 
 const images = `${paths.imagePrefix}*`;
 const assets = `${paths.hashedAssetPrefix}*`;

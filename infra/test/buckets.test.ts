@@ -1,19 +1,18 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onlyResource, removeTempDirs, type Synthesized, synthesize, synthTimeout } from './synth.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { onlyResource, type Synthesized, sharedSynthesis } from './synth.ts';
 import { distributionConfig, type Json } from './template-view.ts';
 
 let synth: Synthesized;
 let siteBucket: string;
 let logBucket: string;
 beforeAll(() => {
-  synth = synthesize();
+  synth = sharedSynthesis();
   const origin = (distributionConfig(synth.template).Origins as Json[])[0] as Json;
   siteBucket = (origin.DomainName as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0] as string;
   const logging = distributionConfig(synth.template).Logging as { Bucket: { 'Fn::GetAtt': string[] } };
   logBucket = logging.Bucket['Fn::GetAtt'][0] as string;
-}, synthTimeout);
-afterAll(removeTempDirs);
+});
 
 function bucket(id: string): Json {
   return synth.template.toJSON().Resources[id].Properties;

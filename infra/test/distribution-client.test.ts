@@ -5,28 +5,25 @@
 import { CloudFrontClient, GetDistributionCommand } from '@aws-sdk/client-cloudfront';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paths } from '../../edge/config.ts';
-import { createApp } from '../app.ts';
 import { invalidateAll, waitDeployed } from '../deploy/distribution-client.ts';
 import { type LocalCloudFront, startLocalCloudFront } from '../local-cloudfront/index.ts';
-import { fixtureSite, removeTempDirs, synthTimeout, tempDir } from './synth.ts';
+import { sharedSynthesis } from './synth.ts';
 
 let local: LocalCloudFront;
 let client: CloudFrontClient;
 beforeAll(async () => {
-  const cdkOut = tempDir('infra-client-');
-  createApp({ outdir: cdkOut, siteDir: fixtureSite }).synth();
-  local = await startLocalCloudFront({ cdkOut, port: 0 });
+  // The local CloudFront only reads cdk.out (and keeps its cache in memory), so it can serve the shared one.
+  local = await startLocalCloudFront({ cdkOut: sharedSynthesis().assembly.directory, port: 0 });
   client = new CloudFrontClient({
     endpoint: local.url,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-}, synthTimeout);
+});
 
 afterAll(async () => {
   client?.destroy();
   await local?.close();
-  removeTempDirs();
 });
 
 describe('distribution client against the local CloudFront API', () => {

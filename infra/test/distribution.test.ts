@@ -2,13 +2,21 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paths, ttl } from '../../edge/config.ts';
 import { createApp } from '../app.ts';
-import { fixtureSite, removeTempDirs, type Synthesized, synthesize, synthTimeout } from './synth.ts';
+import {
+  fixtureSite,
+  removeTempDirs,
+  type Synthesized,
+  sharedSynthesis,
+  synthesize,
+  synthTimeout,
+} from './synth.ts';
 import { distributionConfig } from './template-view.ts';
 
 let synth: Synthesized;
 beforeAll(() => {
-  synth = synthesize();
-}, synthTimeout);
+  synth = sharedSynthesis();
+});
+// The custom-domain app is a different app (other context): it synthesizes its own, into a temp dir.
 afterAll(removeTempDirs);
 
 describe('distribution', () => {

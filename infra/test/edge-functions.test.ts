@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { edgePackages } from '../deploy/package-sizes.ts';
 import { edgeLimits, edgeLogRetention } from '../stack.ts';
-import { removeTempDirs, type Synthesized, synthesize, synthTimeout } from './synth.ts';
+import { type Synthesized, sharedSynthesis } from './synth.ts';
 import { behaviors, edgeFunctions, type Json, referenced } from './template-view.ts';
 
 let synth: Synthesized;
 let functions: [string, Json][];
 beforeAll(() => {
-  synth = synthesize();
+  synth = sharedSynthesis();
   functions = edgeFunctions(synth.template);
-}, synthTimeout);
-afterAll(removeTempDirs);
+});
 
 /** Event types each function is associated with, across every behavior. */
 function eventsOf(functionId: string): Set<string> {

@@ -1,16 +1,25 @@
 /**
- * One synthesis shared by a test file (synthesis stages the site and the bundles: seconds, not ms).
- * It runs WITH the cdk-nag plugin, as `npx tsx infra/app.ts` and `cdk deploy` do: every assertion is made
- * on a template that also passed the AwsSolutions checks.
+ * One synthesis shared by the whole infra project: global-setup.ts synthesizes the app once (it stages the
+ * site, the bundles and a 20 MB CLI layer: seconds, not ms) and every test file reads that assembly from
+ * disk. It runs WITH the cdk-nag plugin, as `npx tsx infra/app.ts` and `cdk deploy` do: every assertion is
+ * made on a template that also passed the AwsSolutions checks. A test that needs a different app (other
+ * context, an extra construct) synthesizes its own with `synthesize`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { inject } from 'vitest';
 import { createApp, stackName } from '../app.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The cdk.out folder global-setup.ts synthesized the app into (removed after the run). */
+    infraAssemblyDir: string;
+  }
+}
 
 /** Synthesis stages the site and a 20 MB CLI layer: seconds alone, far more on a loaded 2-core machine. */
 export const synthTimeout = 240_000;
@@ -18,7 +27,6 @@ export const synthTimeout = 240_000;
 export interface Synthesized {
   template: Template;
   assembly: CloudAssembly;
-  stack: Stack;
 }
 
 const made: string[] = [];
@@ -42,12 +50,26 @@ export function removeTempDirs(): void {
  */
 export const fixtureSite = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'site');
 
+/** The app `npx tsx infra/app.ts` synthesizes (nag on), uploading the fixture site, into outdir. */
+export function synthesizeInto(outdir: string, context: Record<string, string> = {}): CloudAssembly {
+  return createApp({ outdir, context, siteDir: fixtureSite }).synth();
+}
+
+function read(assembly: CloudAssembly): Synthesized {
+  return { template: Template.fromJSON(assembly.getStackByName(stackName).template), assembly };
+}
+
+let shared: Synthesized | undefined;
+
+/** The project's one synthesis (global-setup.ts), read once per test file. Read it; never write into it. */
+export function sharedSynthesis(): Synthesized {
+  shared ??= read(new CloudAssembly(inject('infraAssemblyDir')));
+  return shared;
+}
+
+/** A synthesis of its own, for a test whose app differs from the shared one (here: CDK context). */
 export function synthesize(context: Record<string, string> = {}): Synthesized {
-  const outdir = tempDir();
-  const app = createApp({ outdir, context, siteDir: fixtureSite });
-  const assembly = app.synth();
-  const stack = app.node.findChild(stackName) as Stack;
-  return { template: Template.fromJSON(assembly.getStackByName(stackName).template), assembly, stack };
+  return read(synthesizeInto(tempDir(), context));
 }
 
 /** Resources of one type, by logical id. */
