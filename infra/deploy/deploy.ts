@@ -20,7 +20,7 @@ if ((await run('npx', [...cdkArgs, ...passThrough(args, ['--skip-credential-chec
       '',
       'cdk deploy failed. Common causes:',
       '- "not bootstrapped" / "SSM parameter /cdk-bootstrap/...": run `npx cdk bootstrap aws://ACCOUNT/us-east-1` once.',
-      '- a cdk-nag finding ("Validation failed"): fix it, or acknowledge it in infra/stack.ts with a reason.',
+      '- a cdk-nag finding ("Validation failed"): fix it, or acknowledge it in infra/stack/nag-acknowledgements.ts with a reason.',
     ].join('\n'),
   );
   process.exit(1);
