@@ -14,6 +14,7 @@ import { FunctionFailure, type InvocationContext } from './edge-events.ts';
 import { cloudFrontErrorPage, lambdaFailureResponse } from './error-responses.ts';
 import type { Distribution } from './model.ts';
 import type { RequestLog } from './request-log.ts';
+import { parseRequestTarget } from './request-target.ts';
 import { finalizeHeaders } from './response-finalize.ts';
 import type { FunctionRuntime } from './types.ts';
 import {
@@ -66,9 +67,11 @@ let idPoolOffset = 0;
 export async function runPipeline(deps: PipelineDeps, viewer: ViewerRequest): Promise<PipelineResult> {
   const started = performance.now();
   const requestId = newRequestId();
-  const queryAt = viewer.url.indexOf('?');
-  const path = queryAt < 0 ? viewer.url : viewer.url.slice(0, queryAt);
-  const behavior = selectBehavior(deps.distribution.behaviors, path);
+  const target = parseRequestTarget(viewer.url);
+  const path = 'path' in target ? target.path : '/';
+  // A target CloudFront refuses is answered by the default behavior's rules (no function runs).
+  const behavior =
+    'path' in target ? selectBehavior(deps.distribution.behaviors, path) : defaultBehavior(deps);
   const ctx: InvocationContext = {
     requestId,
     distribution: deps.distribution,
@@ -80,7 +83,13 @@ export async function runPipeline(deps: PipelineDeps, viewer: ViewerRequest): Pr
   };
   let outcome: { response: StoredResponse; cacheResult: CacheResult; ageSeconds?: number };
   try {
-    outcome = await handleRequest(deps, ctx, viewer, path, queryAt < 0 ? '' : viewer.url.slice(queryAt + 1));
+    outcome =
+      'path' in target
+        ? await handleRequest(deps, ctx, viewer, target.path, target.querystring)
+        : {
+            response: cloudFrontErrorPage(target.status, 'Bad request.', target.reason, requestId),
+            cacheResult: 'Error',
+          };
   } catch (error) {
     if (!(error instanceof FunctionFailure)) throw error;
     const response = lambdaFailureResponse(
@@ -106,6 +115,12 @@ export async function runPipeline(deps: PipelineDeps, viewer: ViewerRequest): Pr
     ...(ctx.trace ? { trace: ctx.trace } : {}),
   };
   return { response, log };
+}
+
+function defaultBehavior(deps: PipelineDeps) {
+  const last = deps.distribution.behaviors.at(-1);
+  if (!last) throw new Error('the distribution has no default behavior');
+  return last;
 }
 
 async function handleRequest(
