@@ -21,13 +21,21 @@ export function forwardsHeader(behavior: Behavior, name: string): boolean {
   return selects(orp as NameList, name);
 }
 
-function union(a: NameList, b: NameList | undefined): NameList {
+/**
+ * What the two policies forward together (reference 5.1 "forward the union of both"): a name is forwarded
+ * when either list selects it, so an exclusion survives unless the other list forwards that name.
+ */
+export function unionNameLists(a: NameList, b: NameList | undefined): NameList {
   if (!b || b.behavior === 'none') return a;
   if (a.behavior === 'none') return b;
   if (a.behavior === 'all' || b.behavior === 'all') return { behavior: 'all', names: [] };
   if (a.behavior === 'whitelist' && b.behavior === 'whitelist')
-    return { behavior: 'whitelist', names: [...a.names, ...b.names] };
-  return { behavior: 'all', names: [] };
+    return { behavior: 'whitelist', names: [...new Set([...a.names, ...b.names])] };
+  if (a.behavior === 'allExcept' && b.behavior === 'allExcept')
+    return { behavior: 'allExcept', names: a.names.filter((n) => b.names.includes(n)) };
+  // One whitelist, one allExcept: everything but the excluded names the whitelist does not name.
+  const [whitelist, allExcept] = a.behavior === 'whitelist' ? [a, b] : [b, a];
+  return { behavior: 'allExcept', names: allExcept.names.filter((n) => !whitelist.names.includes(n)) };
 }
 
 export interface OriginRequestInput {
@@ -53,7 +61,7 @@ export function originFacingRequest(input: OriginRequestInput): CloudFrontReques
   if (!forwardsHeader(behavior, 'user-agent')) setHeader(headers, 'user-agent', 'Amazon CloudFront');
   const cookies = selectCookies(
     viewer,
-    union(behavior.cachePolicy.cookies, behavior.originRequestPolicy?.cookies),
+    unionNameLists(behavior.cachePolicy.cookies, behavior.originRequestPolicy?.cookies),
   );
   if (cookies.length > 0) setHeader(headers, 'cookie', cookies.map(([n, v]) => `${n}=${v}`).join('; '));
   const encoding = normalizeAcceptEncoding(viewer['accept-encoding']?.[0]?.value, behavior.cachePolicy);
@@ -62,7 +70,7 @@ export function originFacingRequest(input: OriginRequestInput): CloudFrontReques
   setHeader(headers, 'via', viaValue(input.distributionId, '2.0'));
   const querystring = selectQueryString(
     request.querystring,
-    union(behavior.cachePolicy.queryStrings, behavior.originRequestPolicy?.queryStrings),
+    unionNameLists(behavior.cachePolicy.queryStrings, behavior.originRequestPolicy?.queryStrings),
   );
   const customHeaders: CloudFrontHeaders = {};
   for (const h of origin.customHeaders)
