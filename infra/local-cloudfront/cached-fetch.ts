@@ -12,7 +12,7 @@ import type { InvocationContext } from './edge-events.ts';
 import { customErrorResponse } from './error-responses.ts';
 import { fetchThroughOrigin } from './origin-fetch.ts';
 import { forwardsHeader } from './origin-request.ts';
-import { responseTtl } from './ttl.ts';
+import { responseTtl, servesStaleOnError } from './ttl.ts';
 import { addNamedViewerHeaders } from './viewer-headers.ts';
 
 export interface CachedFetchResult {
@@ -62,8 +62,14 @@ export async function cachedFetch(
     cache.refresh(stale, responseTtl(stale.response.status, headers, policy, now(), errorMinTtl));
     return { response: stale.response, cacheResult: 'RefreshHit', ageSeconds: 0 };
   }
-  // An origin 5xx while a cached object has expired: CloudFront serves the stale object (reference 5.8).
-  if (stale && fetched.status >= 500)
+  // An origin 5xx while a cached object has expired: CloudFront serves the stale object (reference 5.8),
+  // within the origin's stale-if-error window when it sent one (reference 5.2).
+  if (
+    stale &&
+    found &&
+    fetched.status >= 500 &&
+    servesStaleOnError(stale.response.headers, policy, found.ageSeconds, stale.ttlSeconds)
+  )
     return { response: stale.response, cacheResult: 'RefreshHit', ageSeconds: found?.ageSeconds };
 
   let response = generated ? fetched : asCloudFrontStores(fetched, ctx);

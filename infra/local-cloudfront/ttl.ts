@@ -84,3 +84,19 @@ export function responseTtl(
     ? errorTtl(status, headers, policy, nowMs, errorMinTtl)
     : successTtl(headers, policy, nowMs);
 }
+
+/**
+ * May CloudFront answer an origin 5xx with this expired object? With the origin's `stale-if-error`, only
+ * while age <= TTL + min(stale-if-error, MaxTTL), and never for `stale-if-error=0` (reference 5.2).
+ * Without it, CloudFront serves the stale object (reference 5.8) for as long as it still holds it.
+ */
+export function servesStaleOnError(
+  stored: CloudFrontHeaders,
+  policy: CachePolicy,
+  ageSeconds: number,
+  ttlSeconds: number,
+): boolean {
+  const { staleIfError } = parseCacheControl(stored['cache-control']?.map((h) => h.value).join(','));
+  if (staleIfError === undefined) return true;
+  return staleIfError > 0 && ageSeconds <= ttlSeconds + Math.min(staleIfError, policy.maxTtl);
+}
