@@ -18,11 +18,8 @@ import {
 } from './edge-events.ts';
 import { cloudFrontErrorPage, customErrorResponse } from './error-responses.ts';
 import type { Behavior } from './model.ts';
+import { isDisallowed } from './validation/headers.ts';
 import { countryOverrideHeader } from './viewer-headers.ts';
-
-/** Reference 2.3: never shown to functions. */
-const disallowed =
-  /^(connection|expect|keep-alive|proxy-authenticate|proxy-authorization|proxy-connection|trailer|upgrade|x-accel-.*|x-amz-cf-.*|x-amzn-.*|x-cache|x-edge-.*|x-forwarded-proto|x-real-ip)$/;
 
 /** Local HTTP stands for the viewer's HTTPS; `X-Forwarded-Proto: http` plays a plain-HTTP viewer. */
 export function protocolRedirect(
@@ -60,8 +57,8 @@ export async function runViewerRequest(
 ): Promise<{ request: CloudFrontRequest } | { response: StoredResponse }> {
   const headers: CloudFrontHeaders = {};
   for (const [name, values] of Object.entries(viewer.headers)) {
-    if (!disallowed.test(name) && name !== countryOverrideHeader)
-      headers[name] = values.map((v) => ({ ...v }));
+    // Reference 2.3: never shown to functions (one list, the validator's).
+    if (!isDisallowed(name) && name !== countryOverrideHeader) headers[name] = values.map((v) => ({ ...v }));
   }
   const request: CloudFrontRequest = {
     clientIp: viewer.clientIp,
