@@ -17,14 +17,27 @@ export interface S3Request {
   headers: CloudFrontHeaders;
 }
 
-/** `/a%20b.txt`, `a b.txt` -> `a b.txt`: S3 keys have no leading slash and arrive URL-encoded. */
+/**
+ * `/a%20b.txt`, `a b.txt` -> `a b.txt`: S3 keys arrive URL-encoded, and only the one leading slash of the
+ * URI is not part of the key (`//a.txt` is the key `/a.txt`).
+ */
 export function objectKey(originPath: string, uri: string): string | undefined {
-  const joined = `${originPath.replace(/^\/+|\/+$/g, '')}/${uri.replace(/^\/+/, '')}`.replace(/^\/+/, '');
+  const prefix = originPath.replace(/^\/+|\/+$/g, '');
+  const rest = uri.startsWith('/') ? uri.slice(1) : uri;
+  const joined = prefix ? `${prefix}/${rest}` : rest;
   try {
     return decodeURIComponent(joined);
   } catch {
     return undefined;
   }
+}
+
+/**
+ * S3 keys are literal: a key with an empty, `.` or `..` segment (`/./404.html`, `/products//index.html`)
+ * names no file of the deployment, where a file path would collapse it onto one (reference 6).
+ */
+function isFileKey(key: string): boolean {
+  return key.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
 interface FileObject {
@@ -34,10 +47,12 @@ interface FileObject {
 }
 
 function findObject(content: S3Content, key: string): FileObject | undefined {
-  if (key === '' || key.endsWith('/') || key.split('/').includes('..')) return undefined;
+  if (!isFileKey(key)) return undefined;
   for (const layer of [...content.layers].reverse()) {
     if (!key.startsWith(layer.prefix)) continue;
-    const file = path.join(layer.dir, key.slice(layer.prefix.length));
+    const file = path.resolve(layer.dir, key.slice(layer.prefix.length));
+    // Traversal protection beyond the segment rule: the file must lie inside the layer.
+    if (!file.startsWith(path.resolve(layer.dir) + path.sep)) continue;
     try {
       const st = statSync(file);
       if (st.isFile()) return { file, size: st.size, mtime: st.mtime };

@@ -40,3 +40,13 @@ describe('the request target before viewer-request (reference 1.3, 2.5)', () => 
     expect(parseRequestTarget(`/${'x'.repeat(maxUriAndQueryLength - 2)}`)).toHaveProperty('path');
   });
 });
+
+describe('literal S3 keys over HTTP (reference 6)', () => {
+  it('answers a path with "/./" or "//" as a missing key, not as the collapsed file (reference 6 "Missing key")', async () => {
+    for (const target of ['/./a.txt', '/dir//index.html']) {
+      const res = await rawRequest(t.edge.url, target);
+      expect({ target, status: res.status }).toEqual({ target, status: 404 });
+      expect(res.body).toContain('fixture 404 page');
+    }
+  });
+});

@@ -66,6 +66,16 @@ describe('S3 origin (reference 6)', () => {
     expect(get('a.txt').status).toBe(200);
   });
 
+  it('treats a key with an empty, "." or ".." segment as a missing key: S3 keys are literal (reference 6 "Missing key")', () => {
+    expect(get('/./a.txt').status).toBe(403);
+    expect(get('/dir//index.html').status).toBe(403);
+    expect(get('/dir/%2e/index.html').status).toBe(403);
+    expect(get('//a.txt').status).toBe(403);
+    expect(objectKey('', '//a.txt')).toBe('/a.txt');
+    expect(get('/./a.txt', {}, listableBucket).status).toBe(404);
+    expect(get('/dir/index.html').status).toBe(200);
+  });
+
   it('never serves files outside the bucket folder (reference 6)', () => {
     expect(get('/../apps.ts').status).toBe(403);
     expect(get('/%2e%2e/apps.ts').status).toBe(403);
