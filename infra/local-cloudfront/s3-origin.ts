@@ -1,7 +1,8 @@
 /**
  * The S3 origin (reference 6): objects from the BucketDeployment's source folders, S3's 403
  * AccessDenied for a missing key unless CloudFront may list the bucket (then 404 NoSuchKey),
- * Content-Type by extension, ETag and Last-Modified, conditional GETs answered with 304.
+ * Content-Type by extension, ETag and Last-Modified, conditional GETs answered with 304. Range is not
+ * emulated: the whole object is answered (200), so no Accept-Ranges is advertised.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -88,7 +89,6 @@ export function getObject(content: S3Content, req: S3Request): StoredResponse {
     setHeader(headers, 'server', 'AmazonS3');
     return { status: 304, statusDescription: 'Not Modified', headers, body: Buffer.alloc(0) };
   }
-  setHeader(headers, 'accept-ranges', 'bytes');
   setHeader(headers, 'content-type', mime.getType(obj.file) ?? 'binary/octet-stream');
   setHeader(headers, 'content-length', String(body.length));
   setHeader(headers, 'server', 'AmazonS3');

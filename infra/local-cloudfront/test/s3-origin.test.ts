@@ -76,6 +76,13 @@ describe('S3 origin (reference 6)', () => {
     expect(get('/dir/index.html').status).toBe(200);
   });
 
+  it('answers a Range request with the whole object and advertises no Accept-Ranges (Range is not emulated, README)', () => {
+    const r = get('/a.txt', { range: 'bytes=0-1' });
+    expect(r.status).toBe(200);
+    expect(r.body.toString()).toBe('object a\n');
+    expect(getHeader(r.headers, 'accept-ranges')).toBeUndefined();
+  });
+
   it('never serves files outside the bucket folder (reference 6)', () => {
     expect(get('/../apps.ts').status).toBe(403);
     expect(get('/%2e%2e/apps.ts').status).toBe(403);
