@@ -80,6 +80,13 @@ describe('pipeline order and skip rules (reference 3)', () => {
     expect(res.headers.get('x-vres-request-id')).toBeNull();
   });
 
+  it('does not run viewer-response for a final status >= 400 without a custom error response (reference 3 step 10)', async () => {
+    const res = await t.get('/ores/gone');
+    expect(res.status).toBe(410);
+    expect(t.ran()).toEqual(['viewer-request', 'origin-response']);
+    expect(res.headers.get('x-vres-request-id')).toBeNull();
+  });
+
   it('does not run viewer-request again for the custom error page fetch (reference 3.9)', async () => {
     const res = await t.get('/missing.txt');
     expect(await res.text()).toContain('fixture 404 page');
