@@ -60,6 +60,7 @@ describe('assembly loader (reference 7)', () => {
     expect(conformance.errorResponses).toEqual([
       { errorCode: 403, responseCode: 404, responsePagePath: '/errors/404.html', minTtl: 5 },
       { errorCode: 404, responseCode: 404, responsePagePath: '/errors/404.html', minTtl: 10 },
+      { errorCode: 500, responseCode: 500, responsePagePath: '/oreq/rewrite', minTtl: 10 },
     ]);
   });
 

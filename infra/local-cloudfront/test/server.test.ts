@@ -56,6 +56,17 @@ describe('the server (issue 5)', () => {
     expect(line).toBe('GET /nope [*] VReq 1ms ORes 1ms (for error page /404.html) Error 404 3ms');
   });
 
+  it('logs a real request through the server: behavior, functions with ms, cache result, status, error-page functions marked (reference 5.8)', async () => {
+    const res = await t.get('/ores/fail-500');
+    expect(res.status).toBe(500);
+    expect(await res.text()).toBe('object b\n');
+    const log = t.logs.at(-1);
+    expect(t.infos).toContain(log && formatRequestLine(log));
+    expect(t.infos.at(-1)).toMatch(
+      /^GET \/ores\/fail-500 \[\*\] VReq \d+ms ORes \d+ms OReq \d+ms \(for error page \/oreq\/rewrite\) ORes \d+ms \(for error page \/oreq\/rewrite\) Error 500 \d+ms$/,
+    );
+  });
+
   it('reloads a new synth without a restart: the assembly is re-read and the cache cleared', async () => {
     await watched.get('/a.txt');
     expect(watched.edge.stats().entries).toBeGreaterThan(0);
