@@ -12,8 +12,16 @@ import { formatRequestLine, formatTrace, type Logger } from './request-log.ts';
 
 export const apiPrefix = '/2020-05-31/';
 
+/**
+ * The most of a body any function is shown is 1 MB (origin-request, reference 1.4); one byte more tells
+ * the truncation. The rest is read and discarded: a 500 MB upload must not be held in memory.
+ */
+export const keptBodyBytes = 1024 * 1024 + 1;
+
 export interface ServerHandlers {
   pipeline(viewer: ViewerRequest): Promise<PipelineResult>;
+  /** False when the body cannot matter (a method the behavior does not allow): it is discarded unread. */
+  keepsBody(method: string, url: string): boolean;
   api(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   logger: Logger;
   deadlineMs: number;
@@ -34,9 +42,10 @@ export function createEdgeServer(handlers: ServerHandlers): Server {
 async function handle(handlers: ServerHandlers, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = req.url ?? '/';
   if (url.startsWith(apiPrefix) && (await handlers.api(req, res))) return;
-  const body = await readBody(req);
+  const method = req.method ?? 'GET';
+  const body = await readBody(req, handlers.keepsBody(method, url) ? keptBodyBytes : 0);
   const viewer: ViewerRequest = {
-    method: req.method ?? 'GET',
+    method,
     url,
     headers: fromRawHeaders(req.rawHeaders),
     body,
@@ -70,10 +79,17 @@ function internalError(status: number, error: unknown): StoredResponse {
   return response;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** Reads the request to its end, keeping at most `limit` bytes of the body. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let kept = 0;
+    req.on('data', (c: Buffer) => {
+      if (kept >= limit) return;
+      const part = c.length > limit - kept ? c.subarray(0, limit - kept) : c;
+      chunks.push(part);
+      kept += part.length;
+    });
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });

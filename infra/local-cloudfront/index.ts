@@ -10,7 +10,7 @@ import { type CacheStats, EdgeCache } from './cache.ts';
 import { CacheKeyLinter } from './cache-key-linter.ts';
 import { createEdgeServer } from './http-server.ts';
 import type { Distribution } from './model.ts';
-import { runPipeline } from './pipeline.ts';
+import { keepsBody, runPipeline } from './pipeline.ts';
 import { consoleLogger, type Logger, type RequestLog } from './request-log.ts';
 import { createFunctionRuntime } from './runtime/index.ts';
 import type { DistributionControl, FunctionRuntime } from './types.ts';
@@ -95,6 +95,7 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
         options.onRequestLog?.(result.log);
         return result;
       }),
+    keepsBody: (method, url) => keepsBody(distribution, method, url),
     api: (req, res) => handleCloudFrontApi(req, res, [control]),
     logger,
     deadlineMs: options.deadlineMs ?? 60_000,

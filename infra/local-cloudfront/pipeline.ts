@@ -117,6 +117,16 @@ export async function runPipeline(deps: PipelineDeps, viewer: ViewerRequest): Pr
   return { response, log };
 }
 
+/**
+ * Does the request's body matter? Not when CloudFront refuses the target or the behavior does not allow
+ * the method (403): the server then reads the body only to discard it.
+ */
+export function keepsBody(distribution: Distribution, method: string, url: string): boolean {
+  const target = parseRequestTarget(url);
+  if (!('path' in target)) return false;
+  return selectBehavior(distribution.behaviors, target.path).allowedMethods.includes(method);
+}
+
 function defaultBehavior(deps: PipelineDeps) {
   const last = deps.distribution.behaviors.at(-1);
   if (!last) throw new Error('the distribution has no default behavior');

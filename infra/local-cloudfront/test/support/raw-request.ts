@@ -16,9 +16,11 @@ export function rawRequest(
   init: { method?: string; headers?: Record<string, string>; body?: Buffer } = {},
 ): Promise<RawResponse> {
   const { port } = new URL(baseUrl);
+  // Node sends a DELETE or GET body without a length unless told: the server would see two requests.
+  const headers = init.body ? { 'content-length': String(init.body.length), ...init.headers } : init.headers;
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path: target, method: init.method ?? 'GET', headers: init.headers },
+      { host: '127.0.0.1', port, path: target, method: init.method ?? 'GET', headers },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
