@@ -41,6 +41,13 @@ describe('the request target before viewer-request (reference 1.3, 2.5)', () => 
   });
 });
 
+describe('request header size (reference 2.5)', () => {
+  it('accepts an 18 KB header: CloudFront allows 20,480 bytes of headers and query string (reference 2.5)', async () => {
+    const res = await rawRequest(t.edge.url, '/a.txt', { headers: { 'x-big': 'h'.repeat(18 * 1024) } });
+    expect(res.status).toBe(200);
+  });
+});
+
 describe('literal S3 keys over HTTP (reference 6)', () => {
   it('answers a path with "/./" or "//" as a missing key, not as the collapsed file (reference 6 "Missing key")', async () => {
     for (const target of ['/./a.txt', '/dir//index.html']) {
