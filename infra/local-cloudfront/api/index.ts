@@ -59,8 +59,17 @@ async function create(req: IncomingMessage, distribution: DistributionControl): 
   };
 }
 
+/** A malformed escape (`%`, `%zz`) is the caller's mistake: 400, as CloudFront answers, not a 500. */
+function decodePathPart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new ApiError(400, 'InvalidArgument', `The path segment "${part}" is not valid URL encoding.`);
+  }
+}
+
 async function route(req: IncomingMessage, url: URL, distributions: DistributionControl[]): Promise<Reply> {
-  const parts = url.pathname.slice(apiPrefix.length).split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = url.pathname.slice(apiPrefix.length).split('/').filter(Boolean).map(decodePathPart);
   const method = req.method ?? 'GET';
   if (parts[0] !== 'distribution' || parts.length > 4 || (parts.length > 2 && parts[2] !== 'invalidation')) {
     throw new ApiError(

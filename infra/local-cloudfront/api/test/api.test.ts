@@ -197,6 +197,17 @@ describe('invalidations (reference 5.9)', () => {
   });
 });
 
+test('a malformed escape in the path is a 400 InvalidArgument XML error, not a 500', async () => {
+  for (const target of ['/2020-05-31/distribution/%', '/2020-05-31/distribution/E1LOCAL/invalidation/%zz']) {
+    const response = await fetch(`${endpoint}${target}`);
+    expect({ target, status: response.status }).toEqual({ target, status: 400 });
+    expect(response.headers.get('content-type')).toBe('text/xml');
+    const body = await response.text();
+    expect(body).toContain('<ErrorResponse');
+    expect(body).toContain('<Code>InvalidArgument</Code>');
+  }
+});
+
 test('requests outside /2020-05-31/ are left to the caller', async () => {
   const response = await fetch(`${endpoint}/index.html`);
   expect(response.status).toBe(418);
