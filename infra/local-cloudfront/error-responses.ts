@@ -20,10 +20,6 @@ const explanation: Record<InvocationFailure, { status: number; text: string }> =
   },
 };
 
-export function failureStatus(failure: InvocationFailure): number {
-  return explanation[failure].status;
-}
-
 /** The response for a failed invocation: status, CloudFront's HTML page naming the broken rule. */
 export function lambdaFailureResponse(
   failure: InvocationFailure,

@@ -15,7 +15,8 @@ export function pythonTransport(fn: EdgeFunctionSpec, memoryMb: number): StartTr
     // stdout and stderr stay the function's log, as print() goes to CloudWatch in Lambda.
     const child = spawn('python3', [runner, fn.codeDir, fn.handler, String(memoryMb), fn.name], {
       stdio: ['pipe', 'inherit', 'inherit', 'pipe'],
-      env: lambdaEnvironment(fn, memoryMb),
+      // No __pycache__ written into the function's code folder (the synth output, or a fixture in git).
+      env: { ...lambdaEnvironment(fn, memoryMb), PYTHONDONTWRITEBYTECODE: '1' },
     });
     let stopping = false;
     const replies = child.stdio[3] as Readable;

@@ -1,3 +1,5 @@
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { viewerRequestEvent } from '../../../../edge/test/events.ts';
 import { createFunctionRuntime } from '../index.ts';
@@ -34,12 +36,15 @@ const python = fixture('python', { handler: 'app.handler', runtime: 'python3.13'
 
 test('runs a Python handler in python3 and reports what it read', async () => {
   const association = python;
+  rmSync(path.join(python.fn.codeDir, '__pycache__'), { recursive: true, force: true });
   const outcome = await runtime.invoke(association, viewerRequestEvent({ headers: { Cookie: 'sf-home=b' } }));
   expect(outcome).toMatchObject({
     ok: true,
     result: { uri: '/python', headers: { 'x-function': [{ key: 'X-Function', value: 'python' }] } },
     reads: { headers: ['cookie'], cookies: ['sf-home'], querystring: true },
   });
+  // PYTHONDONTWRITEBYTECODE: python3 leaves no bytecode beside the handler.
+  expect(existsSync(path.join(python.fn.codeDir, '__pycache__'))).toBe(false);
 });
 
 test('a Python exception is a LambdaExecutionError carrying the error (reference 2.4)', async () => {
