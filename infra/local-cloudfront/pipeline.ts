@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { CloudFrontRequest } from 'aws-lambda';
-import { selectBehavior } from './behavior-matcher.ts';
 import type { CacheResult, EdgeCache, StoredResponse } from './cache.ts';
 import type { CacheKeyLinter } from './cache-key-linter.ts';
 import { cachedFetch } from './cached-fetch.ts';
@@ -14,7 +13,7 @@ import { FunctionFailure, type InvocationContext } from './edge-events.ts';
 import { cloudFrontErrorPage, lambdaFailureResponse } from './error-responses.ts';
 import type { Distribution } from './model.ts';
 import type { RequestLog } from './request-log.ts';
-import { parseRequestTarget } from './request-target.ts';
+import { behaviorForTarget, parseRequestTarget, refusedTargetText } from './request-target.ts';
 import { finalizeHeaders } from './response-finalize.ts';
 import type { FunctionRuntime } from './types.ts';
 import {
@@ -68,10 +67,7 @@ export async function runPipeline(deps: PipelineDeps, viewer: ViewerRequest): Pr
   const started = performance.now();
   const requestId = newRequestId();
   const target = parseRequestTarget(viewer.url);
-  const path = 'path' in target ? target.path : '/';
-  // A target CloudFront refuses is answered by the default behavior's rules (no function runs).
-  const behavior =
-    'path' in target ? selectBehavior(deps.distribution.behaviors, path) : defaultBehavior(deps);
+  const behavior = behaviorForTarget(deps.distribution.behaviors, target);
   const ctx: InvocationContext = {
     requestId,
     distribution: deps.distribution,
@@ -87,7 +83,12 @@ export async function runPipeline(deps: PipelineDeps, viewer: ViewerRequest): Pr
       'path' in target
         ? await handleRequest(deps, ctx, viewer, target.path, target.querystring)
         : {
-            response: cloudFrontErrorPage(target.status, 'Bad request.', target.reason, requestId),
+            response: cloudFrontErrorPage(
+              target.status,
+              refusedTargetText[target.status],
+              target.reason,
+              requestId,
+            ),
             cacheResult: 'Error',
           };
   } catch (error) {
@@ -115,22 +116,6 @@ export async function runPipeline(deps: PipelineDeps, viewer: ViewerRequest): Pr
     ...(ctx.trace ? { trace: ctx.trace } : {}),
   };
   return { response, log };
-}
-
-/**
- * Does the request's body matter? Not when CloudFront refuses the target or the behavior does not allow
- * the method (403): the server then reads the body only to discard it.
- */
-export function keepsBody(distribution: Distribution, method: string, url: string): boolean {
-  const target = parseRequestTarget(url);
-  if (!('path' in target)) return false;
-  return selectBehavior(distribution.behaviors, target.path).allowedMethods.includes(method);
-}
-
-function defaultBehavior(deps: PipelineDeps) {
-  const last = deps.distribution.behaviors.at(-1);
-  if (!last) throw new Error('the distribution has no default behavior');
-  return last;
 }
 
 async function handleRequest(

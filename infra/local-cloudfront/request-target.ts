@@ -4,6 +4,8 @@
  * plus query string of 8,192 characters or more is CloudFront's own 414. A function must never be
  * blamed (502) for what the viewer sent.
  */
+import { selectBehavior } from './behavior-matcher.ts';
+import type { Behavior, Distribution } from './model.ts';
 
 /** Reference 1.3 / 2.5: URI plus query string must be under 8,192 characters. */
 export const maxUriAndQueryLength = 8192;
@@ -29,6 +31,29 @@ export function parseRequestTarget(raw: string): RequestTarget {
     };
   }
   return { path, querystring };
+}
+
+export const refusedTargetText = {
+  400: 'Bad request.',
+  414: 'The request URL is too long.',
+} as const;
+
+/** The behavior by the original path; a refused target is answered under the default behavior (last). */
+export function behaviorForTarget(behaviors: Behavior[], target: RequestTarget): Behavior {
+  if ('path' in target) return selectBehavior(behaviors, target.path);
+  const fallback = behaviors.at(-1);
+  if (!fallback) throw new Error('the distribution has no default behavior');
+  return fallback;
+}
+
+/**
+ * Does the request's body matter? Not when CloudFront refuses the target or the behavior does not allow
+ * the method (403): the server then reads the body only to discard it (reference 1.4).
+ */
+export function keepsBody(distribution: Distribution, method: string, url: string): boolean {
+  const target = parseRequestTarget(url);
+  if (!('path' in target)) return false;
+  return selectBehavior(distribution.behaviors, target.path).allowedMethods.includes(method);
 }
 
 function truncate(s: string): string {
