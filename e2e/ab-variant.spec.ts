@@ -4,6 +4,7 @@ import { cookieAttributes } from './support.ts';
 
 const { cookie: cookieName, variants, maxAgeSeconds } = homepageExperiment;
 const variantIds = variants.map((v) => v.id);
+const oneProjectReason = 'the split is a property of the edge, not of the device: one project measures it';
 
 test.describe('homepage A/B experiment', () => {
   test('a new visitor gets a variant and a cookie with the right attributes', async ({ page, baseURL }) => {
@@ -48,10 +49,7 @@ test.describe('homepage A/B experiment', () => {
   });
 
   test('over 240 fresh visitors the split matches the configured weights', async ({ baseURL }, testInfo) => {
-    test.skip(
-      testInfo.project.name !== 'desktop',
-      'the split is a property of the edge, not of the device: one project measures it',
-    );
+    test.skip(testInfo.project.name !== 'desktop', oneProjectReason);
     const visitors = 240;
     const counts = new Map<string, number>(variantIds.map((id) => [id, 0]));
     for (let batch = 0; batch < visitors / 20; batch++) {

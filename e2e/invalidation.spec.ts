@@ -9,12 +9,11 @@ import { isLocal } from './support.ts';
 // A page no other spec checks the cache status of, so invalidating it cannot race another test.
 const page = '/products/canvas-backpack/';
 const object = `${page}index.html`;
+const deployedReason =
+  'a real invalidation needs AWS credentials and takes minutes; test:e2e:deployed already invalidates /* before the run';
 
 test.describe('invalidation through the CloudFront API', () => {
-  test.skip(
-    !isLocal,
-    'a real invalidation needs AWS credentials and takes minutes; test:e2e:deployed already invalidates /* before the run',
-  );
+  test.skip(!isLocal, deployedReason);
 
   test('an invalidated object is fetched from the origin again (reference 5.9)', async ({
     request,

@@ -6,6 +6,9 @@ import { homepageExperiment } from '../edge/config.ts';
 
 const siteDist = path.resolve(import.meta.dirname, '../site/dist');
 const missingPage = '/this-page-does-not-exist/';
+const isTablet = () => test.info().project.name === 'tablet';
+const tabletLayoutReason =
+  "the site's CSS has one breakpoint (48rem = 768px): the tablet's viewport gets the phone layout, which the phone project checks page by page";
 
 /**
  * Every page the build produced, as the URL a shopper uses: `/products/index.html` is `/products/`, the
@@ -23,10 +26,7 @@ function shopperUrls(): { url: string; variant?: string }[] {
 }
 
 test.describe('quality on every page', () => {
-  test.skip(
-    ({ viewport }) => (viewport?.width ?? 0) < 768 && test.info().project.name === 'tablet',
-    "the site's CSS has one breakpoint (48rem = 768px): the tablet's viewport gets the phone layout, which the phone project checks page by page",
-  );
+  test.skip(({ viewport }) => isTablet() && (viewport?.width ?? 0) < 768, tabletLayoutReason);
   for (const { url, variant } of shopperUrls()) {
     test(`${url}${variant ? ` (variant ${variant})` : ''}: no serious accessibility violations, no console errors`, async ({
       page,

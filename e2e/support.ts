@@ -3,8 +3,6 @@ import { type DeviceId, deviceClasses } from '../edge/config.ts';
 
 /** True when the suite runs against the local CloudFront rather than a deployed distribution. */
 export const isLocal = !process.env.BASE_URL;
-export const localOnlyReason =
-  'needs a hook only the local CloudFront has; CloudFront itself gives no such control to a browser test';
 
 /** The device class CloudFront derives from each project's User-Agent (see playwright.config.ts). */
 const projectDevice: Record<string, DeviceId> = { desktop: 'desktop', phone: 'mobile', tablet: 'tablet' };
