@@ -5,7 +5,10 @@ import { firstHeader, setHeader } from './headers.ts';
 export const cacheControl = {
   /** Canonical /images/ answers: CloudFront keeps the variant, the browser asks again (cookies choose it). */
   imageVariant: `public, max-age=0, s-maxage=${ttl.immutable}`,
-  /** Objects requested by their own content-addressed key never change under that key. */
+  /**
+   * Objects requested by their own key: /_astro/ keys carry a content hash; /_img/ keys do not, but no page
+   * links them (pages use the canonical /images/ URL), so only a hand-typed URL can hold a stale copy.
+   */
   immutable: `public, max-age=${ttl.immutable}, immutable`,
   /** HTML and other unhashed files: short at the edge so a deploy shows quickly. */
   short: `public, max-age=0, s-maxage=${ttl.htmlEdge}, must-revalidate`,
