@@ -1,5 +1,6 @@
 /**
  * `npm run serve -- --cdk-out <dir> [--stack <name>] [--port <n>] [--strict] [--trace] [--country DE] [--no-watch]`
+ *   [--log-dir <dir>]
  * Serves a synthesized CDK app's CloudFront distribution on localhost.
  */
 import { existsSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { startLocalCloudFront } from './index.ts';
 
 const usage =
-  'usage: npm run serve -- --cdk-out <dir> [--stack <name>] [--port <n>] [--strict] [--trace] [--country <CC>] [--no-watch]';
+  'usage: npm run serve -- --cdk-out <dir> [--stack <name>] [--port <n>] [--strict] [--trace] [--country <CC>] [--no-watch] [--log-dir <dir>]';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     trace: { type: 'boolean', default: false },
     country: { type: 'string' },
     'no-watch': { type: 'boolean', default: false },
+    'log-dir': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -44,6 +46,7 @@ const edge = await startLocalCloudFront({
   trace: values.trace,
   country: values.country,
   watch: !values['no-watch'],
+  logDir: values['log-dir'],
 }).catch((error: unknown) => {
   console.error(
     `local CloudFront could not start: ${error instanceof Error ? error.message : String(error)}`,
@@ -55,6 +58,8 @@ console.log(
   `local CloudFront: distribution ${d.id} (${d.stackName}/${d.logicalId}), ${d.behaviors.length} behaviors`,
 );
 console.log(`local CloudFront: serving on http://localhost:${edge.port}`);
+if (values['log-dir'])
+  console.log(`local CloudFront: standard logs to ${values['log-dir']} (flushed each minute and on exit)`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { paths, securityHeaders, ttl } from '../../edge/config.ts';
+import { addToBag, paths, securityHeaders, ttl } from '../../edge/config.ts';
 import { type Synthesized, sharedSynthesis } from './synth.ts';
 import { associations, type Behavior, behavior, behaviors, type Json, referenced } from './template-view.ts';
 
@@ -22,8 +22,13 @@ function ttlsOf(b: Behavior) {
 }
 
 describe('behaviors (reference 5.6: first match in list order, default last)', () => {
-  it('matches images, then hashed assets, then the default', () => {
-    expect(behaviors(synth.template).map(([pattern]) => pattern)).toEqual([images, assets, '*']);
+  it('matches images, then hashed assets, then the add-to-bag object, then the default', () => {
+    expect(behaviors(synth.template).map(([pattern]) => pattern)).toEqual([
+      images,
+      assets,
+      addToBag.pathPattern,
+      '*',
+    ]);
   });
 
   it('runs viewer-request, origin-response and viewer-response on pages, each its own bundle', () => {
