@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deviceClasses, paths, securityHeaders, ttl } from '../../edge/config.ts';
-import { immutableCacheControl } from '../stack.ts';
 import { type Synthesized, sharedSynthesis } from './synth.ts';
 import { associations, type Behavior, behavior, behaviors, type Json, referenced } from './template-view.ts';
 
@@ -55,8 +54,10 @@ describe('behaviors (reference 5.6: first match in list order, default last)', (
     });
   });
 
-  it('runs no function on hashed assets', () => {
-    expect(behavior(synth.template, assets).LambdaFunctionAssociations).toBeUndefined();
+  it('runs only origin-response on hashed assets: a miss gets immutable, an error never does', () => {
+    expect(associations(synth.template, synth.assembly, behavior(synth.template, assets))).toEqual({
+      'origin-response': 'origin-response',
+    });
   });
 
   it('redirects HTTP to HTTPS on every behavior', () => {
@@ -95,17 +96,19 @@ describe('cache keys hold exactly what the cache-miss functions read (design.md,
 });
 
 describe('TTLs come from edge/config.ts', () => {
-  it('keeps pages ttl.htmlEdge by default and lets origin-response raise it up to ttl.immutable', () => {
+  // Rule 5.2: with MinTTL > 0 a `private` or `no-cache` response is cached for MinTTL anyway, so MinTTL is
+  // what CloudFront keeps the responses origin-response marks private for the viewer.
+  it('keeps pages at least ttl.htmlEdge (the private homepage too) and lets origin-response raise it', () => {
     expect(ttlsOf(behavior(synth.template, '*'))).toEqual({
-      min: 0,
+      min: ttl.htmlEdge,
       default: ttl.htmlEdge,
       max: ttl.immutable,
     });
   });
 
-  it('keeps image variants ttl.immutable', () => {
+  it('keeps image variants ttl.immutable, though each is private for the viewer', () => {
     expect(ttlsOf(behavior(synth.template, images))).toEqual({
-      min: 0,
+      min: ttl.immutable,
       default: ttl.immutable,
       max: ttl.immutable,
     });
@@ -156,12 +159,16 @@ describe('response headers policies', () => {
     }
   });
 
-  it('tells browsers to keep hashed assets without revalidating, and only those', () => {
-    expect(customHeaders(behavior(synth.template, assets))['cache-control']).toBe(immutableCacheControl);
-    expect(immutableCacheControl).toContain(`max-age=${ttl.immutable}`);
-    expect(immutableCacheControl).toContain('immutable');
-    for (const pattern of ['*', images]) {
-      expect(customHeaders(behavior(synth.template, pattern))['cache-control']).toBeUndefined();
+  it('sets no Cache-Control on any behavior: a policy would put it on error responses too', () => {
+    for (const [pattern, b] of behaviors(synth.template)) {
+      expect(customHeaders(b)['cache-control'], pattern).toBeUndefined();
+    }
+  });
+
+  it('sends HSTS without includeSubDomains or preload unless the config opts in', () => {
+    for (const [, b] of behaviors(synth.template)) {
+      const hsts = (headersPolicy(b).SecurityHeadersConfig as Json).StrictTransportSecurity as Json;
+      expect(hsts).toMatchObject({ IncludeSubdomains: false, Preload: false });
     }
   });
 });
