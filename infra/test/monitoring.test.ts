@@ -42,7 +42,7 @@ describe('operability: alarms and a dashboard in us-east-1', () => {
       Threshold: monitoring.functionErrorsThreshold,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
     });
-    const metrics = (alarm?.Metrics as Json[]).filter((m) => m.MetricStat !== undefined);
+    const metrics = ((alarm?.Metrics ?? []) as Json[]).filter((m) => m.MetricStat !== undefined);
     expect(metrics).toHaveLength(4);
     for (const m of metrics) {
       const stat = (m.MetricStat as Json).Metric as Json;
