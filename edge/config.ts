@@ -98,6 +98,8 @@ export const ttl = {
    * that changes a picture reaches every browser within a day.
    */
   browserImage: 24 * 60 * 60,
+  /** Unhashed files other than HTML (the favicon) in the browser's cache: a day, for the same reason. */
+  browserFile: 24 * 60 * 60,
   /** 404s and other errors in CloudFront. */
   error: 10,
   /** How long a browser may reuse the 301 from `/dir` to `/dir/`. */

@@ -22,8 +22,13 @@ export const cacheControl = {
    * links them (pages use the canonical /images/ URL), so only a hand-typed URL can hold a stale copy.
    */
   immutable: `public, max-age=${ttl.immutable}, immutable`,
-  /** Other HTML and unhashed files: the same for everyone, short at the edge so a deploy shows quickly. */
+  /** Other HTML: the same for everyone, short at the edge so a deploy shows quickly. */
   short: `public, max-age=0, s-maxage=${ttl.htmlEdge}, must-revalidate`,
+  /**
+   * Unhashed files other than HTML (the favicon): the same for everyone and referenced by every page, so
+   * kept a day by browsers and CloudFront alike; a deploy invalidates CloudFront's copy.
+   */
+  file: `public, max-age=${ttl.browserFile}`,
   /**
    * Errors, and the 404 page CloudFront serves for them: never kept by a browser or a shared cache, so a
    * 404 seen during a deploy is gone on the next request; CloudFront's own error caching applies (rule 5.8).
@@ -47,7 +52,7 @@ export function cacheControlFor(request: CloudFrontRequest, status: number): str
   if (isOwnKeyAsset(request.uri)) return cacheControl.immutable;
   if (request.uri === paths.notFoundPage) return cacheControl.error;
   if (perVisitorPages.has(request.uri)) return cacheControl.perVisitorPage;
-  return cacheControl.short;
+  return request.uri.endsWith('.html') ? cacheControl.short : cacheControl.file;
 }
 
 /**

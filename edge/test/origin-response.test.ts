@@ -52,7 +52,11 @@ describe('origin-response: Cache-Control per kind of response (rule 5.2; it sees
     },
   );
 
-  it.each(['/catalogue/index.html', '/products/jacket/index.html', '/favicon.svg'])(
+  it('lets browsers keep an unhashed file such as the favicon a day: every page references it', async () => {
+    expect(await cacheControl({ uri: '/favicon.svg' })).toBe(`public, max-age=${ttl.browserFile}`);
+  });
+
+  it.each(['/catalogue/index.html', '/products/jacket/index.html'])(
     'keeps %s, the same for every viewer, short at the edge and revalidated by the browser',
     async (uri) => {
       expect(await cacheControl({ uri }, { headers: { 'Content-Type': 'text/html' } })).toBe(
