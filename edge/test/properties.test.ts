@@ -43,10 +43,11 @@ function allowedViewerRequestUri(original: string, rewritten: string): boolean {
 
 /** A generated redirect may only add the slash to the same path: never another host or path. */
 function allowedRedirect(original: string, querystring: string, location: string): boolean {
+  const [path = ''] = location.split('?');
   return (
     location === `${original}/${querystring ? `?${querystring}` : ''}` &&
-    !location.startsWith('//') &&
-    !location.includes('\\')
+    !path.startsWith('//') &&
+    !path.includes('\\')
   );
 }
 
