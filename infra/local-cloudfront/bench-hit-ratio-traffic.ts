@@ -14,7 +14,7 @@ import {
 } from '../../edge/config.ts';
 
 /** mulberry32: small, seedable, good enough to draw a traffic mix. */
-function prng(s: number): () => number {
+export function prng(s: number): () => number {
   let a = s >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -23,7 +23,7 @@ function prng(s: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-function pick<T>(random: () => number, items: readonly { weight: number; value: T }[]): T {
+export function pick<T>(random: () => number, items: readonly { weight: number; value: T }[]): T {
   let r = random() * items.reduce((sum, i) => sum + i.weight, 0);
   for (const item of items) {
     r -= item.weight;

@@ -27,13 +27,16 @@ import {
   makeVisitor,
   mime,
   parsePage,
+  pick,
+  prng,
   schedule,
   uniform,
   type Visitor,
 } from './bench-hit-ratio-traffic.ts';
 import { startLocalCloudFront } from './index.ts';
 import type { RequestLog } from './request-log.ts';
-import type { EdgeEventType } from './types.ts';
+import { createFunctionRuntime } from './runtime/index.ts';
+import type { EdgeEventType, FunctionRuntime } from './types.ts';
 
 const cdkOut = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cdk.out');
 const visitors = Number(process.env.BENCH_VISITORS ?? 2000);
@@ -49,8 +52,37 @@ let clock = epoch;
 // Startup warnings (template features the emulator does not model) are not about the traffic.
 const warnings: string[] = [];
 let measuring = false;
+/**
+ * The real runtime, with one substitution that makes two runs print the same figures: when viewer-request
+ * assigns a homepage variant (its code ran: the draw, the URI rewrite, the assignment header that makes
+ * viewer-response send Set-Cookie), the variant it drew with node:crypto is replaced by one drawn, by the same
+ * weights, from the bench's seeded PRNG. Page views run one at a time, so the draws come in the same order.
+ */
+const assignmentRandom = prng(seed ^ 0x5eed);
+const variantWeights = homepageExperiment.variants.map((v) => ({ weight: v.weight, value: v }));
+function seededAssignment(runtime: FunctionRuntime): FunctionRuntime {
+  return {
+    reload: () => runtime.reload(),
+    close: () => runtime.close(),
+    async invoke(association, event) {
+      const outcome = await runtime.invoke(association, event);
+      const request = outcome.ok
+        ? (outcome.result as { uri?: string; headers?: Record<string, { key?: string; value: string }[]> })
+        : undefined;
+      const assigned = request?.headers?.[homepageExperiment.assignmentHeader]?.[0];
+      if (association.eventType === 'viewer-request' && request && assigned) {
+        const variant = pick(assignmentRandom, variantWeights);
+        assigned.value = variant.id;
+        request.uri = variant.page;
+      }
+      return outcome;
+    },
+  };
+}
+
 const edge = await startLocalCloudFront({
   cdkOut,
+  runtime: seededAssignment(createFunctionRuntime({ strict: false })),
   logger: { info: () => {}, warn: (line) => measuring && warnings.push(line) },
   now: () => clock,
   onRequestLog: record,
