@@ -4,16 +4,19 @@
  *
  * BENCH_VISITORS (default 2,000) visitors, each drawn from a seeded PRNG (BENCH_SEED): a device class (a real
  * User-Agent; the local CloudFront derives CloudFront-Is-*-Viewer from it), an image Accept header (a browser
- * mix), a homepage variant (config weights; see makeVisitor for why the bench draws it), a returning share
- * that is likelier to hold a jacket-colour cookie.
+ * mix), a returning share that holds the variant cookie of an earlier visit and is likelier to hold a jacket-colour
+ * cookie. New visitors send no cookie: viewer-request assigns a variant and viewer-response sets it, as on a real
+ * first visit (seededAssignment below keeps that draw reproducible).
  * Each visitor lands on the homepage, the catalogue or a product page, then follows links found in the HTML it
  * received, and, like a browser, fetches every <img>, stylesheet, icon and script the page references, with a
- * per-visitor browser cache that honours Cache-Control max-age (so /_astro/ assets come once per visit; images
- * and HTML, max-age=0, are asked for again on every page view). Time is virtual (the cache's clock): visitors
- * arrive at BENCH_VISITORS_PER_MINUTE (default 30) and read each page for a while, so HTML's 60 s edge TTL
- * expires as it would. Page views run one at a time in virtual-time order, a page's subresources (distinct URLs, so distinct
+ * per-visitor browser cache that honours Cache-Control (max-age, `private` included; `no-cache` revalidated with
+ * If-None-Match; `no-store` kept nowhere). Time is virtual (the cache's clock): visitors arrive at
+ * BENCH_VISITORS_PER_MINUTE (default 30) and read each page for a while, so HTML's 60 s edge TTL expires as it
+ * would. Page views run one at a time in virtual-time order, a page's subresources (distinct URLs, so distinct
  * keys) in parallel: two runs print the same figures. The traffic runs twice: on an empty cache (cold, as
- * after a deploy's invalidation), then again on the cache it left (warm).
+ * after a deploy's invalidation), then again on the cache it left (warm). Function invocations come from the
+ * local CloudFront's own counters (stats().invocations); the cost per million page views is computed from the
+ * warm pass's counts and the list prices below.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
