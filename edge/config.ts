@@ -92,8 +92,18 @@ export const ttl = {
   htmlEdge: 60,
   /** Hashed assets and image variants in CloudFront: a year (a deploy invalidates them). */
   immutable: 365 * 24 * 60 * 60,
+  /**
+   * Canonical images that depend only on the device and the Accept header (which do not change for one
+   * browser) in the browser's own cache: a day, so a returning page view does not ask again, and a deploy
+   * that changes a picture reaches every browser within a day.
+   */
+  browserImage: 24 * 60 * 60,
+  /** Unhashed files other than HTML (the favicon) in the browser's cache: a day, for the same reason. */
+  browserFile: 24 * 60 * 60,
   /** 404s and other errors in CloudFront. */
   error: 10,
+  /** How long a browser may reuse the 301 from `/dir` to `/dir/`. */
+  slashRedirect: 60 * 60,
 } as const;
 
 export function imageVariantKey(name: string, device: DeviceId, format: FormatId): string {
@@ -124,7 +134,16 @@ export const contentSecurityPolicy = [
  * included, at no invocation cost.
  */
 export const securityHeaders = {
-  strictTransportSecurity: { maxAgeSeconds: 2 * 365 * 24 * 60 * 60, includeSubDomains: true, preload: true },
+  /**
+   * Two years, this host only. includeSubDomains and preload are opt-in (README, "HSTS"): preload puts the
+   * whole registrable domain, every subdomain included, on the browsers' built-in HTTPS-only list, and
+   * leaving that list takes months. Set both to true only for a domain whose every subdomain serves HTTPS.
+   */
+  strictTransportSecurity: {
+    maxAgeSeconds: 2 * 365 * 24 * 60 * 60,
+    includeSubDomains: false,
+    preload: false,
+  },
   contentSecurityPolicy,
   contentTypeOptions: 'nosniff',
   referrerPolicy: 'strict-origin-when-cross-origin',
@@ -156,4 +175,22 @@ export const addToBag = {
   path: '/bag/add.json',
   /** The bag's localStorage key (the bag never leaves the browser). */
   storageKey: 'sf-bag',
+} as const;
+
+/**
+ * What the stack watches (README, "Operability"). The alarms and the dashboard are in us-east-1, where
+ * CloudFront publishes its metrics and the functions' us-east-1 replicas report theirs.
+ */
+export const monitoring = {
+  /** Alarm when more than this share of the distribution's responses are 5xx, in percent... */
+  error5xxRatePercent: 5,
+  /** ...over this many consecutive 5-minute periods. */
+  evaluationPeriods: 3,
+  /** Alarm on any Lambda@Edge invocation error in a 5-minute period (a broken deploy shows at once). */
+  functionErrorsThreshold: 1,
+  /**
+   * CloudFront's additional metrics (cache hit rate, 4xx/5xx by code, origin latency) are billed per
+   * distribution per month; off by default. When on, the dashboard adds the cache hit rate.
+   */
+  additionalMetrics: false,
 } as const;

@@ -10,6 +10,7 @@ import { createLogBucket, createSiteBucket } from './stack/buckets.ts';
 import { siteDist } from './stack/build-outputs.ts';
 import { type CustomDomain, createDistribution } from './stack/distribution.ts';
 import { createEdgeFunctions } from './stack/edge-functions.ts';
+import { addMonitoring } from './stack/monitoring.ts';
 import {
   acknowledgeBucketDeploymentFindings,
   acknowledgeDefaultCertificate,
@@ -22,7 +23,7 @@ export { edgeDist, requireBuilt, siteDist } from './stack/build-outputs.ts';
 export { deviceHeaders } from './stack/cache-policies.ts';
 export type { CustomDomain } from './stack/distribution.ts';
 export { type EdgeEvent, edgeLimits, edgeLogRetention } from './stack/edge-functions.ts';
-export { immutableCacheControl } from './stack/response-headers-policies.ts';
+export { keptAcrossDeploys } from './stack/site-upload.ts';
 
 export interface StorefrontStackProps extends StackProps {
   /** Without one the distribution answers on *.cloudfront.net, where CloudFront pins TLSv1 (nag CFR4). */
@@ -51,5 +52,6 @@ export class StorefrontStack extends Stack {
     // The groups must exist before the first replica logs, or CloudFormation finds the name taken.
     for (const group of logGroups) this.distribution.node.addDependency(group);
     addOutputs(this, this.distribution, siteBucket, functions);
+    addMonitoring(this, this.distribution, functions);
   }
 }

@@ -1,11 +1,11 @@
-import type { CloudFrontRequest } from 'aws-lambda';
-import { homepageExperiment, imageRouting } from '../config.ts';
+import type { CloudFrontRequest, CloudFrontResultResponse } from 'aws-lambda';
+import { homepageExperiment, imageRouting, ttl } from '../config.ts';
 import { readCookie } from './cookies.ts';
 import { setHeader } from './headers.ts';
 import { drawVariant, isHomepage, isVariantId, variantPage } from './homepage-experiment.ts';
 import { canonicalImageUri, isImageUri } from './image-request.ts';
 
-/** Reference 1.3 / 2.5: the URL (URI, "?" and query string) must stay under 8,192 characters. */
+/** Rule 1.3 / 2.5: the URL (URI, "?" and query string) must stay under 8,192 characters. */
 const MAX_URL_CHARS = 8191;
 
 function urlLength(request: CloudFrontRequest): number {
@@ -14,13 +14,19 @@ function urlLength(request: CloudFrontRequest): number {
 
 /**
  * Everything the viewer-request function decides, as a plain function of the request. It runs before
- * the cache key is computed, so what it writes into the URI becomes part of the key (reference 3, step 4).
+ * the cache key is computed, so what it writes into the URI becomes part of the key (rule 3, step 4).
+ * A directory path without its slash gets a generated 301 instead (rule 3, step 3: nothing reaches the
+ * cache or the origin).
  */
-export function handleViewerRequest(request: CloudFrontRequest, random: () => number): CloudFrontRequest {
+export function handleViewerRequest(
+  request: CloudFrontRequest,
+  random: () => number,
+): CloudFrontRequest | CloudFrontResultResponse {
   // Only the edge may set these; a viewer must not forge an assignment or an image-variant marker.
   delete request.headers[homepageExperiment.assignmentHeader];
   delete request.headers[imageRouting.variantMarkerHeader];
 
+  if (!isImageUri(request.uri) && isSlashlessDirectory(request.uri)) return slashRedirect(request);
   const original = request.uri;
   request.uri = rewriteUri(request, random);
   // A rewrite that would overflow CloudFront's limit is dropped: the original URI was accepted, so it is safe.
@@ -39,9 +45,36 @@ function rewriteUri(request: CloudFrontRequest, random: () => number): string {
   return withIndexDocument(request.uri);
 }
 
-/** S3's REST endpoint has no index documents, so `/catalogue/` and `/catalogue` become `.../index.html`. */
+/** S3's REST endpoint has no index documents, so `/catalogue/` becomes `/catalogue/index.html`. */
 export function withIndexDocument(uri: string): string {
-  if (uri.endsWith('/')) return `${uri}index.html`;
-  const lastSegment = uri.slice(uri.lastIndexOf('/') + 1);
-  return lastSegment.includes('.') ? uri : `${uri}/index.html`;
+  return uri.endsWith('/') ? `${uri}index.html` : uri;
+}
+
+/**
+ * Segments of URL path characters (RFC 3986 pchar, percent-escapes kept as sent), none empty. Anything
+ * else, `//host` or a backslash above all, gets no redirect: a Location built from it could leave the site.
+ */
+const SAFE_PATH = /^(?:\/[\w\-.~%!$&'()*+,;=:@]+)+$/;
+
+/**
+ * A directory path written without its trailing slash: every path whose last segment has no extension
+ * (`/products/jacket`). The site's pages are all directories and every other file has an extension, so
+ * the rule needs no page list in the bundle; a path that names nothing gets the 301, then the 404.
+ */
+export function isSlashlessDirectory(uri: string): boolean {
+  if (!SAFE_PATH.test(uri)) return false;
+  return !uri.slice(uri.lastIndexOf('/') + 1).includes('.');
+}
+
+/** 301 to the same path with its slash, query string kept, so each page has one canonical URL. */
+export function slashRedirect(request: CloudFrontRequest): CloudFrontResultResponse {
+  const location = `${request.uri}/${request.querystring ? `?${request.querystring}` : ''}`;
+  return {
+    status: '301',
+    statusDescription: 'Moved Permanently',
+    headers: {
+      location: [{ key: 'Location', value: location }],
+      'cache-control': [{ key: 'Cache-Control', value: `public, max-age=${ttl.slashRedirect}` }],
+    },
+  };
 }

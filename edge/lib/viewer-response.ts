@@ -1,8 +1,9 @@
 import type { CloudFrontRequest, CloudFrontResponse } from 'aws-lambda';
 import { stringifySetCookie } from 'cookie';
 import { homepageExperiment } from '../config.ts';
-import { firstHeader } from './headers.ts';
+import { firstHeader, setHeader } from './headers.ts';
 import { isVariantId } from './homepage-experiment.ts';
+import { cacheControl } from './origin-response.ts';
 
 /** The Set-Cookie that keeps a visitor on the variant viewer-request just assigned. */
 export function variantCookie(variant: string): string {
@@ -21,7 +22,8 @@ export function variantCookie(variant: string): string {
 /**
  * Sets the variant cookie only for a fresh assignment, which viewer-request hands on in a request header
  * (viewer-response sees the request as viewer-request left it, reference 1.1). Everything else is left
- * alone: security headers come from the stack's response headers policy.
+ * alone: security headers come from the stack's response headers policy. A response that sets a cookie is
+ * marked `private` whatever the cached copy says, so no shared cache stores one visitor's cookie.
  */
 export function handleViewerResponse(
   request: CloudFrontRequest,
@@ -31,5 +33,6 @@ export function handleViewerResponse(
   if (!isVariantId(assigned)) return response;
   const cookies = response.headers['set-cookie'] ?? [];
   response.headers['set-cookie'] = [...cookies, { key: 'Set-Cookie', value: variantCookie(assigned) }];
+  setHeader(response.headers, 'Cache-Control', cacheControl.perVisitorPage);
   return response;
 }

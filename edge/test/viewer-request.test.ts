@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homepageExperiment, imageRouting, jacketColours, jacketImageName } from '../config.ts';
+import { homepageExperiment, imageRouting, jacketColours, jacketImageName, ttl } from '../config.ts';
 import { handler } from '../functions/viewer-request.ts';
 import { drawVariant } from '../lib/homepage-experiment.ts';
 import { type RequestInit, viewerRequestEvent } from './events.ts';
@@ -66,25 +66,66 @@ describe('viewer-request: homepage experiment (reference 1.1, 3.3)', () => {
   });
 });
 
-describe('viewer-request: index documents for the S3 REST origin (reference 5.7)', () => {
+describe('viewer-request: index documents for the S3 REST origin (rule 5.7)', () => {
   it.each([
     ['/catalogue/', '/catalogue/index.html'],
-    ['/catalogue', '/catalogue/index.html'],
+    ['/products/jacket/', '/products/jacket/index.html'],
     ['/_astro/app.1234.css', '/_astro/app.1234.css'],
+    ['/favicon.svg', '/favicon.svg'],
   ])('rewrites %s to %s', async (uri, expected) => {
     expect((await run({ uri })).uri).toBe(expected);
   });
 
-  it('leaves a URI alone when the rewrite would reach 8,192 characters with the query string (reference 2.5)', async () => {
-    const uri = `/${'a'.repeat(8000)}`;
-    expect((await run({ uri, querystring: 'q'.repeat(185) })).uri).toBe(uri);
+  it('leaves a URI alone when the rewrite would reach 8,192 characters with the query string (rule 2.5)', async () => {
+    const uri = `/${'a'.repeat(8000)}/`;
+    expect((await run({ uri, querystring: 'q'.repeat(186) })).uri).toBe(uri);
   });
 
-  it('counts the "?" before the query string towards the 8,192 characters (reference 2.5)', async () => {
-    // Rewritten: 8,170 + "/index.html" (11) + "?" + 10 = 8,192 characters, one too many.
-    const uri = `/${'a'.repeat(8169)}`;
+  it('counts the "?" before the query string towards the 8,192 characters (rule 2.5)', async () => {
+    // Rewritten: 8,171 + "index.html" (10) + "?" + 10 = 8,192 characters, one too many.
+    const uri = `/${'a'.repeat(8169)}/`;
     expect((await run({ uri, querystring: 'q'.repeat(10) })).uri).toBe(uri);
-    expect((await run({ uri, querystring: 'q'.repeat(9) })).uri).toBe(`${uri}/index.html`);
+    expect((await run({ uri, querystring: 'q'.repeat(9) })).uri).toBe(`${uri}index.html`);
+  });
+});
+
+describe('viewer-request: a directory without its slash is a 301 generated at the edge (rule 3 step 3)', () => {
+  async function redirect(uri: string, querystring = '') {
+    const result = await handler(viewerRequestEvent({ uri, querystring }));
+    if (!result || !('status' in result)) throw new Error(`${uri}: expected a generated response`);
+    return {
+      status: result.status,
+      location: result.headers?.location?.[0]?.value,
+      cacheControl: result.headers?.['cache-control']?.[0]?.value,
+    };
+  }
+
+  it.each([
+    ['/products/jacket', '', '/products/jacket/'],
+    ['/catalogue', '', '/catalogue/'],
+    ['/products/jacket', 'utm_source=mail&x=%20', '/products/jacket/?utm_source=mail&x=%20'],
+    ['/no-such-page', '', '/no-such-page/'],
+  ])('sends %s?%s to %s, the query string kept', async (uri, querystring, location) => {
+    expect(await redirect(uri, querystring)).toEqual({
+      status: '301',
+      location,
+      cacheControl: `public, max-age=${ttl.slashRedirect}`,
+    });
+  });
+
+  it.each([
+    '//evil.example',
+    '//evil.example/x',
+    '/\\evil.example',
+    '/a//b',
+    '/a b',
+    '/index.html',
+    '/',
+    '/images/hero',
+    '/images/jacket',
+  ])('never redirects %j (a Location that could leave the site, a file, an image)', async (uri) => {
+    const result = await handler(viewerRequestEvent({ uri }));
+    expect(result && 'status' in result, uri).toBe(false);
   });
 });
 

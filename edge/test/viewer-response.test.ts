@@ -29,6 +29,14 @@ describe('viewer-response: the variant cookie (reference 1.1: it sees the reques
     });
   });
 
+  it('marks a response that sets the cookie private, whatever the cached copy said', async () => {
+    const { headers } = await respond(
+      { uri: '/home/a/index.html', headers: { [assignmentHeader]: 'a' } },
+      { headers: { 'Cache-Control': 'public, s-maxage=60' } },
+    );
+    expect(headers?.['cache-control']).toEqual([{ key: 'Cache-Control', value: 'private, no-cache' }]);
+  });
+
   it("adds its cookie beside the origin's own", async () => {
     const { headers } = await respond(
       { uri: '/home/a/index.html', headers: { [assignmentHeader]: 'a' } },
@@ -53,6 +61,6 @@ describe('viewer-response: the variant cookie (reference 1.1: it sees the reques
 
   it('adds no security headers: the stack response headers policy sends them to every response', async () => {
     const { headers } = await respond({ uri: '/', headers: { [assignmentHeader]: 'a' } });
-    expect(Object.keys(headers ?? {}).sort()).toEqual(['set-cookie']);
+    expect(Object.keys(headers ?? {}).sort()).toEqual(['cache-control', 'set-cookie']);
   });
 });

@@ -14,7 +14,7 @@ import {
 } from '../../edge/config.ts';
 
 /** mulberry32: small, seedable, good enough to draw a traffic mix. */
-function prng(s: number): () => number {
+export function prng(s: number): () => number {
   let a = s >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -23,7 +23,7 @@ function prng(s: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-function pick<T>(random: () => number, items: readonly { weight: number; value: T }[]): T {
+export function pick<T>(random: () => number, items: readonly { weight: number; value: T }[]): T {
   let r = random() * items.reduce((sum, i) => sum + i.weight, 0);
   for (const item of items) {
     r -= item.weight;
@@ -120,13 +120,37 @@ export function parsePage(html: string): { subresources: string[]; links: string
   return { subresources: [...subresources], links: [...links] };
 }
 
+export interface BrowserCopy {
+  freshUntil: number;
+  etag?: string;
+  html?: string;
+}
+
+/**
+ * What a browser's private cache does with a response's Cache-Control (RFC 9111): `no-store` keeps nothing;
+ * `no-cache` keeps it but revalidates every use; otherwise max-age says how long it is fresh (`private` is
+ * no obstacle: this is the viewer's own cache). Undefined: not stored.
+ */
+export function browserFreshFor(cacheControl: string): number | undefined {
+  const directives = cacheControl
+    .toLowerCase()
+    .split(',')
+    .map((d) => d.trim());
+  if (directives.includes('no-store')) return undefined;
+  if (directives.includes('no-cache')) return 0;
+  const maxAge = directives.find((d) => d.startsWith('max-age='));
+  return maxAge === undefined ? 0 : Math.max(0, Number(maxAge.slice('max-age='.length)) || 0);
+}
+
 export interface Visitor {
   random: () => number;
   headers: { 'user-agent': string; accept: string };
   expects: FormatId;
   cookies: Map<string, string>;
-  /** URL -> virtual time until which the browser's copy is fresh. */
-  browserCache: Map<string, number>;
+  /** URL -> the browser's copy: fresh until (virtual ms), its validator, and the HTML (to follow its links). */
+  browserCache: Map<string, BrowserCopy>;
+  /** Pages this browser has shown: a view of one again is a returning page view. */
+  seen: Set<string>;
   page?: string;
   links: string[];
 }
@@ -139,11 +163,14 @@ export function makeVisitor(seed: number, id: number): Visitor {
   const profile = pick(random, acceptProfiles);
   const cookies = new Map<string, string>();
   const returning = random() < returningShare;
-  // A returning visitor's variant is from an earlier visit. A new one's would be drawn by viewer-request with
-  // node:crypto, so two runs would differ; the bench draws it instead (same weights) and sends it from the
-  // first request. The cookie is not in the HTML key, so the edge cache sees the same requests either way.
-  const variant = homepageExperiment.variants.map((v) => ({ weight: v.weight, value: v.id }));
-  cookies.set(homepageExperiment.cookie, pick(random, variant));
+  // A returning visitor keeps the variant an earlier visit assigned. A new visitor sends no cookie: viewer-request
+  // assigns one (node:crypto, so which variant differs between runs; the counts the bench prints do not depend
+  // on it) and viewer-response sets it, as on a real first visit.
+  const variant = pick(
+    random,
+    homepageExperiment.variants.map((v) => ({ weight: v.weight, value: v.id })),
+  );
+  if (returning) cookies.set(homepageExperiment.cookie, variant);
   if (random() < colourCookieShare[returning ? 'returning' : 'new'])
     cookies.set(jacketColours.cookie, uniform(random, Object.keys(jacketColours.colours)));
   return {
@@ -152,6 +179,7 @@ export function makeVisitor(seed: number, id: number): Visitor {
     expects: profile.expects,
     cookies,
     browserCache: new Map(),
+    seen: new Set(),
     links: [],
   };
 }

@@ -4,16 +4,19 @@
  *
  * BENCH_VISITORS (default 2,000) visitors, each drawn from a seeded PRNG (BENCH_SEED): a device class (a real
  * User-Agent; the local CloudFront derives CloudFront-Is-*-Viewer from it), an image Accept header (a browser
- * mix), a homepage variant (config weights; see makeVisitor for why the bench draws it), a returning share
- * that is likelier to hold a jacket-colour cookie.
+ * mix), a returning share that holds the variant cookie of an earlier visit and is likelier to hold a jacket-colour
+ * cookie. New visitors send no cookie: viewer-request assigns a variant and viewer-response sets it, as on a real
+ * first visit (seededAssignment below keeps that draw reproducible).
  * Each visitor lands on the homepage, the catalogue or a product page, then follows links found in the HTML it
  * received, and, like a browser, fetches every <img>, stylesheet, icon and script the page references, with a
- * per-visitor browser cache that honours Cache-Control max-age (so /_astro/ assets come once per visit; images
- * and HTML, max-age=0, are asked for again on every page view). Time is virtual (the cache's clock): visitors
- * arrive at BENCH_VISITORS_PER_MINUTE (default 30) and read each page for a while, so HTML's 60 s edge TTL
- * expires as it would. Page views run one at a time in virtual-time order, a page's subresources (distinct URLs, so distinct
+ * per-visitor browser cache that honours Cache-Control (max-age, `private` included; `no-cache` revalidated with
+ * If-None-Match; `no-store` kept nowhere). Time is virtual (the cache's clock): visitors arrive at
+ * BENCH_VISITORS_PER_MINUTE (default 30) and read each page for a while, so HTML's 60 s edge TTL expires as it
+ * would. Page views run one at a time in virtual-time order, a page's subresources (distinct URLs, so distinct
  * keys) in parallel: two runs print the same figures. The traffic runs twice: on an empty cache (cold, as
- * after a deploy's invalidation), then again on the cache it left (warm).
+ * after a deploy's invalidation), then again on the cache it left (warm). Function invocations come from the
+ * local CloudFront's own counters (stats().invocations); the cost per million page views is computed from the
+ * warm pass's counts and the list prices below.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,17 +24,22 @@ import { fileURLToPath } from 'node:url';
 import { deviceClasses, homepageExperiment, imageFormats, imageRouting, paths } from '../../edge/config.ts';
 import type { ImageManifest } from '../../edge/lib/image-manifest.ts';
 import {
+  browserFreshFor,
   htmlAccept,
   kindAccept,
   makeVisitor,
   mime,
   parsePage,
+  pick,
+  prng,
   schedule,
   uniform,
   type Visitor,
 } from './bench-hit-ratio-traffic.ts';
 import { startLocalCloudFront } from './index.ts';
 import type { RequestLog } from './request-log.ts';
+import { createFunctionRuntime } from './runtime/index.ts';
+import type { EdgeEventType, FunctionRuntime } from './types.ts';
 
 const cdkOut = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cdk.out');
 const visitors = Number(process.env.BENCH_VISITORS ?? 2000);
@@ -47,8 +55,37 @@ let clock = epoch;
 // Startup warnings (template features the emulator does not model) are not about the traffic.
 const warnings: string[] = [];
 let measuring = false;
+/**
+ * The real runtime, with one substitution that makes two runs print the same figures: when viewer-request
+ * assigns a homepage variant (its code ran: the draw, the URI rewrite, the assignment header that makes
+ * viewer-response send Set-Cookie), the variant it drew with node:crypto is replaced by one drawn, by the same
+ * weights, from the bench's seeded PRNG. Page views run one at a time, so the draws come in the same order.
+ */
+const assignmentRandom = prng(seed ^ 0x5eed);
+const variantWeights = homepageExperiment.variants.map((v) => ({ weight: v.weight, value: v }));
+function seededAssignment(runtime: FunctionRuntime): FunctionRuntime {
+  return {
+    reload: () => runtime.reload(),
+    close: () => runtime.close(),
+    async invoke(association, event) {
+      const outcome = await runtime.invoke(association, event);
+      const request = outcome.ok
+        ? (outcome.result as { uri?: string; headers?: Record<string, { key?: string; value: string }[]> })
+        : undefined;
+      const assigned = request?.headers?.[homepageExperiment.assignmentHeader]?.[0];
+      if (association.eventType === 'viewer-request' && request && assigned) {
+        const variant = pick(assignmentRandom, variantWeights);
+        assigned.value = variant.id;
+        request.uri = variant.page;
+      }
+      return outcome;
+    },
+  };
+}
+
 const edge = await startLocalCloudFront({
   cdkOut,
+  runtime: seededAssignment(createFunctionRuntime({ strict: false })),
   logger: { info: () => {}, warn: (line) => measuring && warnings.push(line) },
   now: () => clock,
   onRequestLog: record,
@@ -79,7 +116,15 @@ interface Pass {
   failed: string[];
   /** Distinct /images/ keys if the cache key held Accept and Cookie too (the counterfactual). */
   wideImageKeys: Set<string>;
+  /** Bytes of the bodies the edge sent (as sent: compressed where it compressed). */
+  bytes: number;
+  /** Function invocations by event, from the local CloudFront's own counters. */
+  invocations: Record<EdgeEventType, number>;
+  /** Page views of a page the browser had shown before (its cache warm for that page). */
+  returning: { views: number; requests: number; invocations: number; maxRequests: number };
 }
+const events: EdgeEventType[] = ['viewer-request', 'origin-request', 'origin-response', 'viewer-response'];
+const sumOf = (counts: Record<EdgeEventType, number>) => events.reduce((n, e) => n + counts[e], 0);
 let pass: Pass | undefined;
 /** Every request's behavior and cache result, as the local CloudFront logs it. */
 function record(log: RequestLog): void {
@@ -89,32 +134,48 @@ function record(log: RequestLog): void {
   pass.counts.set(log.behavior, byResult);
 }
 
-async function get(v: Visitor, url: string, accept: string): Promise<Response | undefined> {
+/**
+ * One request as a browser makes it: answered by its own cache while fresh, revalidated with If-None-Match
+ * when stale (a 304 reuses the copy), sent otherwise. Returns the HTML of a page (for its links).
+ */
+async function get(v: Visitor, url: string, accept: string): Promise<string | undefined> {
   const p = pass as Pass;
-  if ((v.browserCache.get(url) ?? 0) > clock) {
+  const copy = v.browserCache.get(url);
+  if (copy && copy.freshUntil > clock) {
     p.fromBrowserCache++;
-    return undefined;
+    return copy.html;
   }
   if (p.requests >= maxRequests) throw new Error(`BENCH_MAX_REQUESTS (${maxRequests}) reached`);
   p.requests++;
   const cookie = [...v.cookies].map(([k, val]) => `${k}=${val}`).join('; ');
   const headers: Record<string, string> = { 'user-agent': v.headers['user-agent'], accept };
   if (cookie) headers.cookie = cookie;
+  if (copy?.etag) headers['if-none-match'] = copy.etag;
   const res = await fetch(`${edge.url}${url}`, { headers });
   for (const line of res.headers.getSetCookie()) {
     const [pair = ''] = line.split(';');
     const eq = pair.indexOf('=');
     if (eq > 0) v.cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
   }
-  const cacheControl = res.headers.get('cache-control') ?? '';
-  const maxAge = Number(/max-age=(\d+)/.exec(cacheControl)?.[1] ?? 0);
-  if (maxAge > 0 && !/no-store|no-cache/.test(cacheControl)) v.browserCache.set(url, clock + maxAge * 1000);
+  const body = Buffer.from(await res.arrayBuffer());
+  p.bytes += Number(res.headers.get('content-length') ?? body.length);
+  const isPage = !url.startsWith(paths.imagePrefix) && !url.includes('.', url.lastIndexOf('/'));
+  const html = res.status === 304 ? copy?.html : isPage ? body.toString() : undefined;
+  const freshFor = browserFreshFor(res.headers.get('cache-control') ?? '');
+  const etag = res.headers.get('etag') ?? copy?.etag;
+  if (res.status < 400 && freshFor !== undefined) {
+    v.browserCache.set(url, {
+      freshUntil: clock + freshFor * 1000,
+      ...(etag && { etag }),
+      ...(html && { html }),
+    });
+  } else v.browserCache.delete(url);
   if (res.status >= 400 && p.failed.length < 5) p.failed.push(`${url} ${res.status}`);
-  if (url.startsWith(paths.imagePrefix)) {
+  if (url.startsWith(paths.imagePrefix) && res.status === 200) {
     if (res.headers.get('content-type') !== mime(v.expects)) p.wrongFormat++;
     p.wideImageKeys.add([url, v.headers['user-agent'], accept, cookie].join('\n'));
   }
-  return res;
+  return res.status < 400 ? html : undefined;
 }
 
 /** Runs `work` over `items`, at most `limit` at a time (a browser's connections to one host). */
@@ -137,15 +198,24 @@ async function pageView(v: Visitor, first: boolean): Promise<void> {
       ? uniform(v.random, candidates)
       : '/';
   v.page = url;
-  (pass as Pass).pageViews++;
-  const res = await get(v, url, htmlAccept);
-  const html = res && res.status === 200 ? await res.text() : '';
+  const p = pass as Pass;
+  p.pageViews++;
+  const requestsBefore = p.requests;
+  const invocationsBefore = sumOf(edge.stats().invocations);
+  const html = (await get(v, url, htmlAccept)) ?? '';
   const { subresources, links } = parsePage(html);
   v.links = links;
   await pool(subresources, concurrency, async (sub) => {
-    const r = await get(v, sub, kindAccept(sub, v));
-    await r?.arrayBuffer();
+    await get(v, sub, kindAccept(sub, v));
   });
+  if (v.seen.has(url)) {
+    const requests = p.requests - requestsBefore;
+    p.returning.views++;
+    p.returning.requests += requests;
+    p.returning.invocations += sumOf(edge.stats().invocations) - invocationsBefore;
+    p.returning.maxRequests = Math.max(p.returning.maxRequests, requests);
+  }
+  v.seen.add(url);
 }
 
 async function runPass(startAt: number): Promise<{ pass: Pass; endAt: number }> {
@@ -157,6 +227,9 @@ async function runPass(startAt: number): Promise<{ pass: Pass; endAt: number }> 
     wrongFormat: 0,
     failed: [],
     wideImageKeys: new Set(),
+    bytes: 0,
+    invocations: { ...edge.stats().invocations },
+    returning: { views: 0, requests: 0, invocations: 0, maxRequests: 0 },
   };
   const live = new Map<number, Visitor>();
   let endAt = startAt;
@@ -168,6 +241,9 @@ async function runPass(startAt: number): Promise<{ pass: Pass; endAt: number }> 
     await pageView(v, view.view === 0);
     if (view.last) live.delete(view.visitor);
   }
+  // The counters are cumulative: this pass's share is the difference.
+  const after = edge.stats().invocations;
+  for (const e of events) pass.invocations[e] = after[e] - pass.invocations[e];
   return { pass, endAt };
 }
 
@@ -201,6 +277,86 @@ function table(title: string, p: Pass): string[] {
   return lines;
 }
 
+/**
+ * List prices, United States and Europe (the stack's PRICE_CLASS_100), read on 2026-12-01 from
+ * https://aws.amazon.com/cloudfront/pricing/ : Lambda@Edge $0.60 per million invocations and $0.00005001 per
+ * GB-second, billed per 1 ms; HTTPS requests $0.0100 per 10,000; data transfer out $0.085 per GB (first 10 TB).
+ */
+const prices = {
+  perInvocation: 0.6 / 1e6,
+  perGbSecond: 0.00005001,
+  perHttpsRequest: 0.01 / 1e4,
+  perGb: 0.085,
+  /** Our handlers run in microseconds (npm run bench:edge): every invocation bills the 1 ms minimum. */
+  billedSeconds: 0.001,
+};
+/** Configured memory of each event's function, GB, as the template deploys it. */
+const memoryGb = Object.fromEntries(
+  events.map((e) => {
+    const fn = edge
+      .distribution()
+      .behaviors.map((b) => b.functions[e]?.fn)
+      .find((f) => f !== undefined);
+    return [e, (fn?.memoryMb ?? 0) / 1024];
+  }),
+) as Record<EdgeEventType, number>;
+const fixed = (n: number, digits: number) => Number(n.toFixed(digits));
+
+function perPageView(title: string, p: Pass): string[] {
+  const per = (n: number) => fixed(n / p.pageViews, 3);
+  const r = p.returning;
+  return [
+    `**Per page view, ${title}** (invocations from the local CloudFront's own counters)`,
+    '',
+    '| per page view | all page views | returning page views |',
+    '|---|---:|---:|',
+    `| page views | ${thousands(p.pageViews)} | ${thousands(r.views)} |`,
+    `| requests reaching CloudFront | ${per(p.requests)} | ${fixed(r.requests / r.views, 3)} (at most ${r.maxRequests}) |`,
+    ...events.map((e) => `| ${e} invocations | ${per(p.invocations[e])} | |`),
+    `| **all invocations** | ${per(sumOf(p.invocations))} | ${fixed(r.invocations / r.views, 3)} |`,
+    `| kilobytes sent | ${fixed(p.bytes / p.pageViews / 1024, 1)} | |`,
+  ];
+}
+
+/** Cost per million page views at list price, before the always-free tier; every step printed. */
+function cost(p: Pass): string[] {
+  const per = (n: number) => fixed(n / p.pageViews, 3);
+  const invocations = per(sumOf(p.invocations));
+  const gbSeconds = fixed(
+    events.reduce((sum, e) => sum + per(p.invocations[e]) * memoryGb[e], 0) * prices.billedSeconds,
+    8,
+  );
+  const requests = per(p.requests);
+  const gb = fixed(p.bytes / p.pageViews / 2 ** 30, 8);
+  const lines = [
+    [
+      'Lambda@Edge invocations',
+      `${invocations} × 1,000,000 × $0.60 / 1,000,000`,
+      invocations * 1e6 * prices.perInvocation,
+    ],
+    [
+      'Lambda@Edge duration',
+      `${events.map((e) => `${per(p.invocations[e])} × ${memoryGb[e]} GB`).join(' + ')} = ${fixed(gbSeconds / prices.billedSeconds, 5)} GB × 1 ms × 1,000,000 × $0.00005001`,
+      gbSeconds * 1e6 * prices.perGbSecond,
+    ],
+    [
+      'CloudFront HTTPS requests',
+      `${requests} × 1,000,000 × $0.0100 / 10,000`,
+      requests * 1e6 * prices.perHttpsRequest,
+    ],
+    ['Data transfer out', `${gb} GB × 1,000,000 × $0.085`, gb * 1e6 * prices.perGb],
+  ] as const;
+  const total = lines.reduce((sum, [, , dollars]) => sum + fixed(dollars, 2), 0);
+  return [
+    '**Cost per million page views** (warm pass; list prices of 2026-12-01, before the always-free tier)',
+    '',
+    '| item | arithmetic | $ |',
+    '|---|---|---:|',
+    ...lines.map(([item, how, dollars]) => `| ${item} | ${how} | ${fixed(dollars, 2).toFixed(2)} |`),
+    `| **total** | | **${total.toFixed(2)}** |`,
+  ];
+}
+
 const started = performance.now();
 measuring = true;
 const cold = await runPass(epoch);
@@ -226,7 +382,7 @@ const defaultFiles = siteFiles.filter(
 const imagePattern = behaviors.find((b) => b.startsWith(paths.imagePrefix)) ?? '';
 const imageRequests = [...(cold.pass.counts.get(imagePattern)?.values() ?? [])].reduce((a, b) => a + b, 0);
 const out = [
-  `${thousands(visitors)} visitors (seed ${seed}), ${perMinute}/min over ${((cold.endAt - Date.parse('2026-01-01T00:00:00Z')) / 60_000) | 0} virtual minutes; browser cache modelled per visitor (Cache-Control max-age honoured, empty at arrival)`,
+  `${thousands(visitors)} visitors (seed ${seed}), ${perMinute}/min over ${((cold.endAt - Date.parse('2026-01-01T00:00:00Z')) / 60_000) | 0} virtual minutes; browser cache modelled per visitor (Cache-Control honoured: max-age, no-cache revalidated with If-None-Match, no-store; empty at arrival); new visitors arrive without cookies`,
   '',
   ...table('cold (empty cache)', cold.pass),
   '',
@@ -243,6 +399,12 @@ const out = [
     return `| ${label(b)} | ${entries.get(b) ?? 0} | ${bound} |`;
   }),
   `| **all** | ${warmEntries} (${coldEntries} after the cold pass) | |`,
+  '',
+  ...perPageView('cold pass', cold.pass),
+  '',
+  ...perPageView('warm pass', warm.pass),
+  '',
+  ...cost(warm.pass),
   '',
   `Counterfactual: with Accept and Cookie in the images key (and the User-Agent instead of the device flags), the cold pass's /images/* requests would make ${thousands(cold.pass.wideImageKeys.size)} distinct keys (vs ${entries.get(imagePattern) ?? 0}), capping its cold hit ratio at ${percent(imageRequests - cold.pass.wideImageKeys.size, imageRequests)} even with no expiry.`,
   `Images served in a format other than the Accept profile expects: ${cold.pass.wrongFormat + warm.pass.wrongFormat}. Local CloudFront warnings during the passes (cache-key linter): ${warnings.length === 0 ? 'none' : [...new Set(warnings)].join(' / ')}. Failed requests: ${[...cold.pass.failed, ...warm.pass.failed].join(', ') || 'none'}.`,

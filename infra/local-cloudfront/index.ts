@@ -15,7 +15,7 @@ import { consoleLogger, type Logger, type RequestLog } from './request-log.ts';
 import { keepsBody } from './request-target.ts';
 import { createFunctionRuntime } from './runtime/index.ts';
 import { exchangeBytes, recordFor, StandardLogWriter } from './standard-log.ts';
-import type { DistributionControl, FunctionRuntime } from './types.ts';
+import type { DistributionControl, EdgeEventType, FunctionRuntime } from './types.ts';
 import { watchAssembly } from './watch.ts';
 
 export type { CacheStats } from './cache.ts';
@@ -48,12 +48,17 @@ export interface LocalCloudFrontOptions {
   logDir?: string;
 }
 
+/** The cache's counters, and how many times each event's function ran (custom error page fetches included). */
+export interface LocalCloudFrontStats extends CacheStats {
+  invocations: Record<EdgeEventType, number>;
+}
+
 export interface LocalCloudFront {
   url: string;
   port: number;
   distribution(): Distribution;
   control: DistributionControl;
-  stats(): CacheStats;
+  stats(): LocalCloudFrontStats;
   invalidate(paths: string[]): number;
   /** Re-reads cdk.out, clears the cache and drops loaded function code. */
   reload(): Promise<void>;
@@ -69,6 +74,12 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
   const runtime = options.runtime ?? createFunctionRuntime({ strict: options.strict ?? false });
   const cache = new EdgeCache(now);
   const linter = new CacheKeyLinter((line) => logger.warn(line));
+  const invocations: Record<EdgeEventType, number> = {
+    'viewer-request': 0,
+    'origin-request': 0,
+    'origin-response': 0,
+    'viewer-response': 0,
+  };
   let port = 0;
   const control: DistributionControl = {
     get id() {
@@ -100,6 +111,7 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
         },
         viewer,
       ).then((result) => {
+        for (const run of result.log.functions) invocations[run.eventType]++;
         options.onRequestLog?.(result.log);
         return result;
       }),
@@ -141,7 +153,7 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
     port,
     distribution: () => distribution,
     control,
-    stats: () => cache.stats(),
+    stats: () => ({ ...cache.stats(), invocations: { ...invocations } }),
     invalidate: (paths) => cache.invalidate(paths),
     reload,
     async close() {

@@ -5,7 +5,7 @@
  * emulated: the whole object is answered (200), so no Accept-Ranges is advertised.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import mime from 'mime';
 import type { StoredResponse } from './cache.ts';
@@ -77,6 +77,8 @@ function etagOf(obj: FileObject, body: Buffer): string {
 
 export function getObject(content: S3Content, req: S3Request): StoredResponse {
   const key = objectKey(req.originPath, req.uri);
+  // A GET on the bucket itself is ListObjects (rule 6): a listing when s3:ListBucket is granted.
+  if (key === '') return content.listGranted ? bucketListing(content) : missing(content, key);
   const obj = key === undefined ? undefined : findObject(content, key);
   if (!obj) return missing(content, key ?? req.uri);
   const body = readFileSync(obj.file);
@@ -118,6 +120,31 @@ function missing(content: S3Content, key: string): StoredResponse {
   setHeader(headers, 'content-type', 'application/xml');
   setHeader(headers, 'server', 'AmazonS3');
   return { status, statusDescription: status === 404 ? 'Not Found' : 'Forbidden', headers, body };
+}
+
+/** S3's ListBucketResult for the bucket root: what a request reaching the bucket itself would disclose. */
+function bucketListing(content: S3Content): StoredResponse {
+  const keys = new Set<string>();
+  for (const layer of content.layers) {
+    for (const f of readdirSync(layer.dir, { recursive: true, withFileTypes: true })) {
+      if (f.isFile()) keys.add(layer.prefix + path.relative(layer.dir, path.join(f.parentPath, f.name)));
+    }
+  }
+  const contents = [...keys]
+    .sort()
+    .map((k) => `<Contents><Key>${escapeXml(k)}</Key></Contents>`)
+    .join('');
+  const headers: CloudFrontHeaders = {};
+  setHeader(headers, 'content-type', 'application/xml');
+  setHeader(headers, 'server', 'AmazonS3');
+  return {
+    status: 200,
+    statusDescription: 'OK',
+    headers,
+    body: Buffer.from(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<ListBucketResult><IsTruncated>false</IsTruncated>${contents}</ListBucketResult>`,
+    ),
+  };
 }
 
 function escapeXml(s: string): string {

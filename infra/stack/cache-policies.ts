@@ -1,6 +1,8 @@
 /**
  * One cache policy per behavior. Each key holds exactly what the functions that run on a cache miss read
- * (design.md, reference 5.1), so nothing fragments the cache; the TTLs come from edge/config.ts.
+ * (rule 5.1), so nothing fragments the cache; the TTLs come from edge/config.ts. The MinTTL of each policy
+ * is the lifetime CloudFront gives the responses that origin-response marks `private` for the viewer: with
+ * MinTTL > 0 CloudFront keeps them for MinTTL anyway (rule 5.2), while shared caches downstream may not.
  */
 import { Duration, type Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -13,7 +15,8 @@ export function htmlCachePolicy(stack: Stack, id: string): cloudfront.CachePolic
     headerBehavior: cloudfront.CacheHeaderBehavior.none(),
     cookieBehavior: cloudfront.CacheCookieBehavior.none(),
     queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(),
-    minTtl: Duration.seconds(0),
+    // The homepage variants are `private, no-cache` for the viewer; CloudFront keeps them htmlEdge anyway.
+    minTtl: Duration.seconds(ttl.htmlEdge),
     defaultTtl: Duration.seconds(ttl.htmlEdge),
     // Lets origin-response keep /_img/ objects (fetched by their own key) a year.
     maxTtl: Duration.seconds(ttl.immutable),
@@ -32,7 +35,8 @@ export function imagesCachePolicy(stack: Stack, id: string): cloudfront.CachePol
     headerBehavior: cloudfront.CacheHeaderBehavior.allowList(...deviceHeaders),
     cookieBehavior: cloudfront.CacheCookieBehavior.none(),
     queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(),
-    minTtl: Duration.seconds(0),
+    // Every canonical image is `private` for the viewer (it follows Accept, the device, maybe a cookie).
+    minTtl: Duration.seconds(ttl.immutable),
     defaultTtl: Duration.seconds(ttl.immutable),
     maxTtl: Duration.seconds(ttl.immutable),
     enableAcceptEncodingGzip: false,

@@ -1,17 +1,18 @@
 /**
- * The distribution: three behaviors in CloudFront's matching order (reference 5.6) over one S3 origin, and
- * the site's 404 page for the origin's 403s and 404s (reference 5.8, 6).
+ * The distribution: three behaviors in CloudFront's matching order (rule 5.6) over one S3 origin that may
+ * list the bucket, so S3 answers 404 for a missing key itself, and the site's 404 page for those 404s
+ * (rule 5.8, 6). A 403 stays a 403: it means a broken bucket policy or origin access control.
  */
 import { Duration, type Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import { addToBag, paths, ttl } from '../../edge/config.ts';
+import { addToBag, monitoring, paths, ttl } from '../../edge/config.ts';
 import { addToBagBehavior } from './add-to-bag.ts';
 import { assetsCachePolicy, htmlCachePolicy, imagesCachePolicy } from './cache-policies.ts';
 import { type EdgeFunctions, edgeLambdas } from './edge-functions.ts';
-import { immutableAssetHeadersPolicy, securityHeadersPolicy } from './response-headers-policies.ts';
+import { securityHeadersPolicy } from './response-headers-policies.ts';
 
 /** A custom domain: both names are needed, since CloudFront only takes a certificate in us-east-1 for it. */
 export interface CustomDomain {
@@ -28,8 +29,13 @@ export interface DistributionParts {
 
 export function createDistribution(stack: Stack, parts: DistributionParts): cloudfront.Distribution {
   const { siteBucket, logBucket, functions, customDomain } = parts;
-  // One origin object: every behavior shares the same OAC-signed S3 origin.
-  const origin = origins.S3BucketOrigin.withOriginAccessControl(siteBucket);
+  // One origin object: every behavior shares the same OAC-signed S3 origin. LIST adds s3:ListBucket for
+  // this distribution only (the bucket policy's AWS:SourceArn condition): S3 then answers 404 NoSuchKey for
+  // a missing key instead of 403 (rule 6). No request can list the bucket through it: a listing needs the
+  // bucket root as the key, and viewer-request rewrites "/" to a page while no policy forwards a query string.
+  const origin = origins.S3BucketOrigin.withOriginAccessControl(siteBucket, {
+    originAccessLevels: [cloudfront.AccessLevel.READ, cloudfront.AccessLevel.LIST],
+  });
   const common = {
     origin,
     viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -43,6 +49,8 @@ export function createDistribution(stack: Stack, parts: DistributionParts): clou
     httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
     // North America and Europe edges only: the cheapest class, enough for a workshop or a starter.
     priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+    // Cache hit rate and the other additional metrics are billed per month; off unless the config opts in.
+    ...(monitoring.additionalMetrics ? { publishAdditionalMetrics: true } : {}),
     enableLogging: true,
     logBucket,
     logFilePrefix: 'cloudfront/',
@@ -69,15 +77,18 @@ export function createDistribution(stack: Stack, parts: DistributionParts): clou
       [`${paths.hashedAssetPrefix}*`]: {
         ...common,
         cachePolicy: assetsCachePolicy(stack, 'AssetsCache'),
-        responseHeadersPolicy: immutableAssetHeadersPolicy(stack, 'ImmutableAssetHeaders'),
+        // Runs on a miss only: `immutable` for an object, `no-store` for an error (a 404 during a deploy).
+        edgeLambdas: edgeLambdas(functions, 'origin-response'),
       },
       [addToBag.pathPattern]: addToBagBehavior(stack, origin),
     },
-    errorResponses: [403, 404].map((httpStatus) => ({
-      httpStatus,
-      responseHttpStatus: 404,
-      responsePagePath: paths.notFoundPage,
-      ttl: Duration.seconds(ttl.error),
-    })),
+    errorResponses: [
+      {
+        httpStatus: 404,
+        responseHttpStatus: 404,
+        responsePagePath: paths.notFoundPage,
+        ttl: Duration.seconds(ttl.error),
+      },
+    ],
   });
 }

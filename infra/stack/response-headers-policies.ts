@@ -4,20 +4,15 @@
  */
 import { Duration, type Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import { securityHeaders, ttl } from '../../edge/config.ts';
+import { securityHeaders } from '../../edge/config.ts';
 
-/** The browser may keep a hashed asset for ttl.immutable without revalidating. */
-export const immutableCacheControl = `public, max-age=${ttl.immutable}, immutable`;
-
+/**
+ * The one policy of every behavior. It sets no Cache-Control: a policy applies to every response of its
+ * behavior, errors included, so a Cache-Control here would make a hashed asset's 404 immutable in browsers;
+ * origin-response sets it per response instead.
+ */
 export function securityHeadersPolicy(stack: Stack, id: string): cloudfront.ResponseHeadersPolicy {
   return headersPolicy(stack, id);
-}
-
-/** A behavior takes one policy at most, so the hashed assets' Cache-Control rides on a copy of the security one. */
-export function immutableAssetHeadersPolicy(stack: Stack, id: string): cloudfront.ResponseHeadersPolicy {
-  return headersPolicy(stack, id, [
-    { header: 'Cache-Control', value: immutableCacheControl, override: true },
-  ]);
 }
 
 /** The CDK enum member whose value is the config's string, so the config stays the only place it is typed. */
@@ -32,7 +27,7 @@ export function headersPolicy(
   stack: Stack,
   id: string,
   extra: cloudfront.ResponseCustomHeader[] = [],
-  purpose = 'immutable caching',
+  purpose = '',
 ): cloudfront.ResponseHeadersPolicy {
   const hsts = securityHeaders.strictTransportSecurity;
   return new cloudfront.ResponseHeadersPolicy(stack, id, {

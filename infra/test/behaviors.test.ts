@@ -47,8 +47,10 @@ describe('behaviors (reference 5.6: first match in list order, default last)', (
     });
   });
 
-  it('runs no function on hashed assets', () => {
-    expect(behavior(synth.template, assets).LambdaFunctionAssociations).toBeUndefined();
+  it('runs only origin-response on hashed assets: a miss gets immutable, an error never does', () => {
+    expect(associations(synth.template, synth.assembly, behavior(synth.template, assets))).toEqual({
+      'origin-response': 'origin-response',
+    });
   });
 
   it('redirects HTTP to HTTPS on every behavior', () => {
@@ -57,17 +59,19 @@ describe('behaviors (reference 5.6: first match in list order, default last)', (
 });
 
 describe('TTLs come from edge/config.ts', () => {
-  it('keeps pages ttl.htmlEdge by default and lets origin-response raise it up to ttl.immutable', () => {
+  // Rule 5.2: with MinTTL > 0 a `private` or `no-cache` response is cached for MinTTL anyway, so MinTTL is
+  // what CloudFront keeps the responses origin-response marks private for the viewer.
+  it('keeps pages at least ttl.htmlEdge (the private homepage too) and lets origin-response raise it', () => {
     expect(ttlsOf(behavior(synth.template, '*'))).toEqual({
-      min: 0,
+      min: ttl.htmlEdge,
       default: ttl.htmlEdge,
       max: ttl.immutable,
     });
   });
 
-  it('keeps image variants ttl.immutable', () => {
+  it('keeps image variants ttl.immutable, though each is private for the viewer', () => {
     expect(ttlsOf(behavior(synth.template, images))).toEqual({
-      min: 0,
+      min: ttl.immutable,
       default: ttl.immutable,
       max: ttl.immutable,
     });
@@ -118,17 +122,19 @@ describe('response headers policies', () => {
     }
   });
 
-  it('tells browsers to keep hashed assets without revalidating, and only those', () => {
-    // Browsers keep the file as long as the edge does, and never revalidate it: the directives the template
-    // sends, read against the same behavior's own TTLs (not against the constant the stack was built from).
-    const directives = (customHeaders(behavior(synth.template, assets))['cache-control'] ?? '')
-      .split(',')
-      .map((d) => d.trim());
-    expect(directives).toContain('immutable');
-    expect(directives).toContain('public');
-    expect(directives).toContain(`max-age=${ttlsOf(behavior(synth.template, assets)).min}`);
-    for (const pattern of ['*', images]) {
-      expect(customHeaders(behavior(synth.template, pattern))['cache-control']).toBeUndefined();
+  it('sets no Cache-Control on any behavior but no-store on the add-to-bag object: a policy reaches errors too', () => {
+    // no-store is right for an error as well; anything that lets a browser keep a response must come from
+    // origin-response instead, per response.
+    for (const [pattern, b] of behaviors(synth.template)) {
+      const expected = pattern === addToBag.pathPattern ? 'no-store' : undefined;
+      expect(customHeaders(b)['cache-control'], pattern).toBe(expected);
+    }
+  });
+
+  it('sends HSTS without includeSubDomains or preload unless the config opts in', () => {
+    for (const [, b] of behaviors(synth.template)) {
+      const hsts = (headersPolicy(b).SecurityHeadersConfig as Json).StrictTransportSecurity as Json;
+      expect(hsts).toMatchObject({ IncludeSubdomains: false, Preload: false });
     }
   });
 });

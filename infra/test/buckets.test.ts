@@ -1,5 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { paths } from '../../edge/config.ts';
+import { keptAcrossDeploys } from '../stack.ts';
 import { onlyResource, type Synthesized, sharedSynthesis } from './synth.ts';
 import { distributionConfig, type Json } from './template-view.ts';
 
@@ -72,17 +74,24 @@ describe('site bucket access', () => {
     });
   });
 
-  it('grants CloudFront s3:GetObject only, and only for this distribution (reference 6: SourceArn)', () => {
+  it('grants CloudFront s3:GetObject and s3:ListBucket only, and only for this distribution (rule 6: SourceArn)', () => {
     const cloudFront = policyStatements(siteBucket).filter(
       (s) => JSON.stringify(s.Principal) === JSON.stringify({ Service: 'cloudfront.amazonaws.com' }),
     );
-    expect(cloudFront).toHaveLength(1);
-    expect(cloudFront[0]).toMatchObject({ Effect: 'Allow', Action: 's3:GetObject' });
-    const sourceArn = JSON.stringify(cloudFront[0]?.Condition);
+    const actions = [...new Set(cloudFront.flatMap((s) => [s.Action].flat()))].sort();
+    // ListBucket lets S3 answer 404 NoSuchKey for a missing key; without it every miss is a 403.
+    expect(actions).toEqual(['s3:GetObject', 's3:ListBucket']);
     const distribution = onlyResource(synth.template, 'AWS::CloudFront::Distribution').id;
-    expect(sourceArn).toContain('AWS:SourceArn');
-    expect(sourceArn).toContain(':distribution/');
-    expect(sourceArn).toContain(JSON.stringify({ Ref: distribution }));
+    for (const statement of cloudFront) {
+      expect(statement.Effect).toBe('Allow');
+      const sourceArn = JSON.stringify(statement.Condition);
+      expect(sourceArn).toContain('AWS:SourceArn');
+      expect(sourceArn).toContain(':distribution/');
+      expect(sourceArn).toContain(JSON.stringify({ Ref: distribution }));
+    }
+    const list = cloudFront.find((s) => [s.Action].flat().includes('s3:ListBucket'));
+    // ListBucket acts on the bucket ARN itself (GetObject on its objects).
+    expect([list?.Resource].flat()).toContainEqual({ 'Fn::GetAtt': [siteBucket, 'Arn'] });
   });
 
   it('sends server access logs to the log bucket', () => {
@@ -106,13 +115,43 @@ describe('site bucket access', () => {
   });
 });
 
-describe('upload', () => {
-  it('syncs the built site into the site bucket and invalidates everything', () => {
-    synth.template.hasResourceProperties('Custom::CDKBucketDeployment', {
+describe('upload (deploy order: assets first and kept, then pages, then the invalidation)', () => {
+  function deployments() {
+    return Object.entries(synth.template.findResources('Custom::CDKBucketDeployment')) as [
+      string,
+      { Properties: Json; DependsOn?: string[] },
+    ][];
+  }
+  const assetsFirst = () => deployments().find(([, d]) => d.Properties.Prune === false);
+  const pagesAfter = () => deployments().find(([, d]) => d.Properties.Prune !== false);
+
+  it('uploads the hashed assets and image variants first, never pruning them', () => {
+    expect(deployments()).toHaveLength(2);
+    const [, assets] = assetsFirst() ?? [];
+    expect(assets?.Properties).toMatchObject({
       DestinationBucketName: { Ref: siteBucket },
-      DistributionId: { Ref: Match.stringLikeRegexp('^Distribution') },
+      Exclude: ['*'],
+      Include: keptAcrossDeploys,
+    });
+    expect(keptAcrossDeploys).toEqual([
+      `${paths.hashedAssetPrefix.slice(1)}*`,
+      `${paths.variantPrefix.slice(1)}*`,
+    ]);
+    // No invalidation on this one: it only adds keys.
+    expect(assets?.Properties.DistributionId).toBeUndefined();
+  });
+
+  it('uploads everything else after them, pruning only its own keys, then invalidates everything', () => {
+    const [assetsId] = assetsFirst() ?? [];
+    const [, pages] = pagesAfter() ?? [];
+    expect(pages?.DependsOn).toContain(assetsId);
+    expect(pages?.Properties).toMatchObject({
+      DestinationBucketName: { Ref: siteBucket },
+      Exclude: keptAcrossDeploys,
+      DistributionId: { Ref: expect.stringMatching(/^Distribution/) },
       DistributionPaths: ['/*'],
     });
+    expect(pages?.Properties.Include).toBeUndefined();
   });
 
   it('gives the deployment handler room for every image variant', () => {
