@@ -19,6 +19,7 @@ const { values } = parseArgs({
     strict: { type: 'boolean', default: false },
     trace: { type: 'boolean', default: false },
     country: { type: 'string' },
+    'cache-mb': { type: 'string' },
     'no-watch': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -43,6 +44,7 @@ const edge = await startLocalCloudFront({
   strict: values.strict,
   trace: values.trace,
   country: values.country,
+  ...(values['cache-mb'] ? { cacheBudgetBytes: Math.round(Number(values['cache-mb']) * 1024 * 1024) } : {}),
   watch: !values['no-watch'],
 }).catch((error: unknown) => {
   console.error(

@@ -43,6 +43,8 @@ export interface LocalCloudFrontOptions {
   onRequestLog?: (log: RequestLog) => void;
   /** Clock for cache freshness (tests move it forward). */
   now?: () => number;
+  /** The edge cache's byte budget (default 128 MiB): least recently used entries are evicted beyond it. */
+  cacheBudgetBytes?: number;
 }
 
 export interface LocalCloudFront {
@@ -63,8 +65,11 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
   const cdkOut = path.resolve(options.cdkOut);
   let distribution = loadDistribution(cdkOut, options.stack);
   for (const w of distribution.warnings) logger.warn(w);
+  const cache = new EdgeCache(now, options.cacheBudgetBytes);
   const runtime = options.runtime ?? createFunctionRuntime({ strict: options.strict ?? false });
-  const cache = new EdgeCache(now);
+  // Expired entries that can no longer serve go within seconds, not only when the budget is reached.
+  const purge = setInterval(() => cache.purgeExpired(), 10_000);
+  purge.unref();
   const linter = new CacheKeyLinter((line) => logger.warn(line));
   let port = 0;
   const control: DistributionControl = {
@@ -124,6 +129,7 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
     invalidate: (paths) => cache.invalidate(paths),
     reload,
     async close() {
+      clearInterval(purge);
       watcher?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
