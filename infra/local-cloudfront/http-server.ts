@@ -103,7 +103,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 function send(res: ServerResponse, method: string | undefined, response: StoredResponse): void {
   const pairs = toHeaderPairs(response.headers).filter(([k]) => k.toLowerCase() !== 'content-length');
-  pairs.push(['Content-Length', String(response.body.length)]);
+  // A 304 carries no body and no Content-Length of one (RFC 9110 8.6).
+  if (response.status !== 304) pairs.push(['Content-Length', String(response.body.length)]);
   res.writeHead(response.status, response.statusDescription || undefined, pairs.flat());
   res.end(method === 'HEAD' ? undefined : response.body);
 }
