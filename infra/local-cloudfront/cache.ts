@@ -69,7 +69,7 @@ export function entrySize(key: string, path: string, response: StoredResponse): 
   let size = 400 + key.length + path.length + response.body.length;
   for (const [name, entries] of Object.entries(response.headers)) {
     size += name.length + 32;
-    for (const entry of entries) size += entry.key.length + entry.value.length + 48;
+    for (const entry of entries) size += (entry.key?.length ?? 0) + entry.value.length + 48;
   }
   return size;
 }
