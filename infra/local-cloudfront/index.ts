@@ -71,6 +71,7 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
   const purge = setInterval(() => cache.purgeExpired(), 10_000);
   purge.unref();
   const linter = new CacheKeyLinter((line) => logger.warn(line));
+  const warnedResults = new Set<string>();
   let port = 0;
   const control: DistributionControl = {
     get id() {
@@ -98,6 +99,7 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
         },
         viewer,
       ).then((result) => {
+        warnResultOnce(result.log, logger, warnedResults);
         options.onRequestLog?.(result.log);
         return result;
       }),
@@ -136,4 +138,16 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
       await runtime.close();
     },
   };
+}
+
+/** A result validation accepted with a warning is named once per function and message, not per request. */
+function warnResultOnce(log: RequestLog, logger: Logger, warnedResults: Set<string>): void {
+  for (const run of log.functions) {
+    for (const warning of run.warnings ?? []) {
+      const line = `${run.name} (${run.eventType}): ${warning}`;
+      if (warnedResults.has(line)) continue;
+      warnedResults.add(line);
+      logger.warn(line);
+    }
+  }
 }
