@@ -63,10 +63,11 @@ export interface CacheStats {
 
 /**
  * What an entry costs in memory, roughly: its body, its header strings (name, key and value), its key
- * and path, and a fixed overhead for the objects around them (measured order of magnitude, not exact).
+ * and path, and a fixed overhead for the objects around them: 800 bytes brings a cached 404 of the
+ * storefront (about 1.6 KB counted) near the resident memory 60,000 of them were measured to take.
  */
 export function entrySize(key: string, path: string, response: StoredResponse): number {
-  let size = 400 + key.length + path.length + response.body.length;
+  let size = 800 + key.length + path.length + response.body.length;
   for (const [name, entries] of Object.entries(response.headers)) {
     size += name.length + 32;
     for (const entry of entries) size += (entry.key?.length ?? 0) + entry.value.length + 48;

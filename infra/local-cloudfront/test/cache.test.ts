@@ -62,7 +62,7 @@ describe('a bounded cache (rule 5.2: rarely requested objects may be evicted bef
     headers,
     body: Buffer.alloc(bytes),
   });
-  const budget = 11 * 1024; // three 3,000-byte objects with their headers and keys fit, four do not
+  const budget = 12 * 1024; // three 3,000-byte objects with their headers and keys fit, four do not
 
   it('evicts the least recently used entries to stay within its byte budget, and counts them', () => {
     const cache = new EdgeCache(() => 0, budget);
