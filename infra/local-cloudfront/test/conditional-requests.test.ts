@@ -44,7 +44,9 @@ describe('viewer conditional requests (rule 3.5)', () => {
     expect(t.ran()).toEqual(['viewer-request', 'viewer-response']);
     expect(res.headers.get('x-vres-request-id')).toBe(t.logs.at(-1)?.requestId);
     const vres = t.logs.at(-1)?.trace?.find((s) => s.eventType === 'viewer-response');
-    expect((vres?.input as EdgeEvent | undefined)?.Records[0]?.cf).toMatchObject({ response: { status: '304' } });
+    expect((vres?.input as EdgeEvent | undefined)?.Records[0]?.cf).toMatchObject({
+      response: { status: '304' },
+    });
   });
 
   it('compares If-None-Match weakly, accepts a list and *, and answers 200 with the body when none match', async () => {
