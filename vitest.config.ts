@@ -27,6 +27,8 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      // The experiment report; its browser test drives the local CloudFront started as `npm start` would.
+      { test: { name: 'experiment', include: ['infra/experiment/**/*.test.ts'], testTimeout: 120_000 } },
     ],
   },
 });

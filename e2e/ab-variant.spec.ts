@@ -7,7 +7,7 @@ const variantIds = variants.map((v) => v.id);
 const oneProjectReason = 'the split is a property of the edge, not of the device: one project measures it';
 
 test.describe('homepage A/B experiment', () => {
-  test('a new visitor gets a variant and a cookie with the right attributes', async ({ page, baseURL }) => {
+  test('a new visitor gets a variant and a cookie with the right attributes', async ({ page, context }) => {
     const response = await page.goto('/');
     const variant = await page.locator('body').getAttribute('data-variant');
     expect(variantIds, 'variant marked in the page').toContain(variant);
@@ -20,7 +20,14 @@ test.describe('homepage A/B experiment', () => {
     expect(attrs.get('samesite')?.toLowerCase()).toBe('lax');
     expect(attrs.has('secure'), 'Secure attribute').toBe(true);
     expect(Number(attrs.get('max-age'))).toBe(maxAgeSeconds);
-    expect(baseURL).toBeTruthy();
+    // The browser kept it for this site, and no script on the page can read it (HttpOnly).
+    const stored = (await context.cookies()).find((c) => c.name === cookieName);
+    expect(stored, 'cookie stored by the browser').toMatchObject({
+      value: variant,
+      path: '/',
+      httpOnly: true,
+    });
+    expect(await page.evaluate(() => document.cookie)).not.toContain(`${cookieName}=`);
   });
 
   test('the variant stays on reload and in a new tab', async ({ page, context }) => {

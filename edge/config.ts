@@ -143,3 +143,17 @@ export const imageRouting = {
    */
   variantMarkerHeader: 'x-sf-image-variant',
 } as const;
+
+/**
+ * The experiment's conversion: "Add to bag" on a product page keeps the bag in the browser and fetches one
+ * tiny static object. Its behavior runs no function (no Lambda@Edge cost) and CloudFront's standard log
+ * records the request with the visitor's cookies, which is what `npm run experiment:report` counts.
+ */
+export const addToBag = {
+  /** The behavior that serves it: no functions, a cache key without cookies or query strings. */
+  pathPattern: '/bag/*',
+  /** The object the button fetches, with `?sku=<product slug>` for the log. */
+  path: '/bag/add.json',
+  /** The bag's localStorage key (the bag never leaves the browser). */
+  storageKey: 'sf-bag',
+} as const;

@@ -63,10 +63,13 @@ describe('origin-request: device-sized image objects (reference 4, design.md cac
 });
 
 describe('origin-request: anything unexpected becomes the default object', () => {
-  it('names the placeholder at the default device in the fallback format', () => {
-    expect(defaultImageKey).toBe(
-      imageVariantKey(imageRouting.placeholder, deviceClasses.default, fallbackFormat),
+  it('serves an object the site built, in the fallback format every browser decodes', () => {
+    const served = route({ uri: '/images/unknown-name.avif', headers: { [mobile.header]: 'true' } }).uri;
+    const built = Object.values(testManifest.images).flatMap((devices) =>
+      Object.values(devices).flatMap((formats) => Object.values(formats).map((v) => v.key)),
     );
+    expect(built).toContain(served);
+    expect(served.endsWith(`.${fallbackFormat}`), served).toBe(true);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 /**
  * `npm run serve -- --cdk-out <dir> [--stack <name>] [--port <n>] [--strict] [--trace] [--country DE] [--no-watch]`
+ *   [--log-dir <dir>]
  * Serves a synthesized CDK app's CloudFront distribution on localhost.
  */
 import { existsSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { startLocalCloudFront } from './index.ts';
 
 const usage =
-  'usage: npm run serve -- --cdk-out <dir> [--stack <name>] [--port <n>] [--strict] [--trace] [--country <CC>] [--no-watch]';
+  'usage: npm run serve -- --cdk-out <dir> [--stack <name>] [--port <n>] [--strict] [--trace] [--country <CC>] [--no-watch] [--log-dir <dir>]';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     country: { type: 'string' },
     'cache-mb': { type: 'string' },
     'no-watch': { type: 'boolean', default: false },
+    'log-dir': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -46,6 +48,7 @@ const edge = await startLocalCloudFront({
   country: values.country,
   ...(values['cache-mb'] ? { cacheBudgetBytes: Math.round(Number(values['cache-mb']) * 1024 * 1024) } : {}),
   watch: !values['no-watch'],
+  logDir: values['log-dir'],
 }).catch((error: unknown) => {
   console.error(
     `local CloudFront could not start: ${error instanceof Error ? error.message : String(error)}`,
@@ -57,6 +60,8 @@ console.log(
   `local CloudFront: distribution ${d.id} (${d.stackName}/${d.logicalId}), ${d.behaviors.length} behaviors`,
 );
 console.log(`local CloudFront: serving on http://localhost:${edge.port}`);
+if (values['log-dir'])
+  console.log(`local CloudFront: standard logs to ${values['log-dir']} (flushed each minute and on exit)`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

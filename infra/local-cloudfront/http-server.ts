@@ -25,6 +25,13 @@ export interface ServerHandlers {
   api(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   logger: Logger;
   deadlineMs: number;
+  /** Called once a response has been handed to the socket (the standard logs' hook). */
+  onResponseFinished?(
+    req: IncomingMessage,
+    res: ServerResponse,
+    sent: StoredResponse,
+    receivedAt: number,
+  ): void;
 }
 
 /**
@@ -35,6 +42,11 @@ export const maxHeaderBytes = 21 * 1024;
 
 export function createEdgeServer(handlers: ServerHandlers): Server {
   return createServer({ maxHeaderSize: maxHeaderBytes }, (req, res) => {
+    const receivedAt = Date.now();
+    res.once('finish', () => {
+      const sent = sentResponses.get(res);
+      if (sent) handlers.onResponseFinished?.(req, res, sent, receivedAt);
+    });
     handle(handlers, req, res).catch((error: unknown) => {
       handlers.logger.warn(
         `request ${req.method} ${req.url} failed: ${error instanceof Error ? error.stack : String(error)}`,
@@ -101,7 +113,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/** What each response carried, for the finish hook (headers given to writeHead as a list are not kept on res). */
+const sentResponses = new WeakMap<ServerResponse, StoredResponse>();
+
 function send(res: ServerResponse, method: string | undefined, response: StoredResponse): void {
+  sentResponses.set(res, response);
   const pairs = toHeaderPairs(response.headers).filter(([k]) => k.toLowerCase() !== 'content-length');
   // A 304 carries no body and no Content-Length of one (RFC 9110 8.6).
   if (response.status !== 304) pairs.push(['Content-Length', String(response.body.length)]);

@@ -8,12 +8,13 @@ import { handleCloudFrontApi } from './api/index.ts';
 import { loadDistribution } from './assembly.ts';
 import { type CacheStats, EdgeCache } from './cache.ts';
 import { CacheKeyLinter } from './cache-key-linter.ts';
-import { createEdgeServer } from './http-server.ts';
+import { apiPrefix, createEdgeServer } from './http-server.ts';
 import type { Distribution } from './model.ts';
 import { runPipeline } from './pipeline.ts';
 import { consoleLogger, type Logger, type RequestLog } from './request-log.ts';
 import { keepsBody } from './request-target.ts';
 import { createFunctionRuntime } from './runtime/index.ts';
+import { exchangeBytes, recordFor, StandardLogWriter } from './standard-log.ts';
 import type { DistributionControl, FunctionRuntime } from './types.ts';
 import { watchAssembly } from './watch.ts';
 
@@ -45,6 +46,8 @@ export interface LocalCloudFrontOptions {
   now?: () => number;
   /** The edge cache's byte budget (default 128 MiB): least recently used entries are evicted beyond it. */
   cacheBudgetBytes?: number;
+  /** Writes CloudFront standard log files (gzip, CloudFront's format and names) to this folder. */
+  logDir?: string;
 }
 
 export interface LocalCloudFront {
@@ -85,6 +88,10 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
     },
     invalidate: (paths) => cache.invalidate(paths),
   };
+  const standardLog =
+    options.logDir === undefined
+      ? undefined
+      : new StandardLogWriter({ dir: options.logDir, distributionId: () => distribution.id });
   const server = createEdgeServer({
     pipeline: (viewer) =>
       runPipeline(
@@ -107,6 +114,20 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
     api: (req, res) => handleCloudFrontApi(req, res, [control]),
     logger,
     deadlineMs: options.deadlineMs ?? 60_000,
+    onResponseFinished: (req, res, sent, receivedAt) => {
+      // CloudFront logs requests to the distribution, not calls to its API.
+      if (!standardLog || req.url?.startsWith(apiPrefix)) return;
+      const logging = distribution.config.Logging as { IncludeCookies?: unknown } | undefined;
+      standardLog.add(
+        recordFor(req, res.statusCode, sent, {
+          domainName: control.domainName,
+          includeCookies: logging?.IncludeCookies === true,
+          receivedAt,
+          finishedAt: Date.now(),
+          ...exchangeBytes(req.socket),
+        }),
+      );
+    },
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -135,6 +156,7 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
       watcher?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      standardLog?.close();
       await runtime.close();
     },
   };

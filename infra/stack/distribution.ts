@@ -7,7 +7,8 @@ import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import { paths, ttl } from '../../edge/config.ts';
+import { addToBag, paths, ttl } from '../../edge/config.ts';
+import { addToBagBehavior } from './add-to-bag.ts';
 import { assetsCachePolicy, htmlCachePolicy, imagesCachePolicy } from './cache-policies.ts';
 import { type EdgeFunctions, edgeLambdas } from './edge-functions.ts';
 import { immutableAssetHeadersPolicy, securityHeadersPolicy } from './response-headers-policies.ts';
@@ -45,6 +46,8 @@ export function createDistribution(stack: Stack, parts: DistributionParts): clou
     enableLogging: true,
     logBucket,
     logFilePrefix: 'cloudfront/',
+    // The experiment report reads the variant cookie from cs(Cookie); see README "Privacy" for what this logs.
+    logIncludesCookies: true,
     ...(customDomain && {
       domainNames: [customDomain.domainName],
       certificate: acm.Certificate.fromCertificateArn(stack, 'Certificate', customDomain.certificateArn),
@@ -68,6 +71,7 @@ export function createDistribution(stack: Stack, parts: DistributionParts): clou
         cachePolicy: assetsCachePolicy(stack, 'AssetsCache'),
         responseHeadersPolicy: immutableAssetHeadersPolicy(stack, 'ImmutableAssetHeaders'),
       },
+      [addToBag.pathPattern]: addToBagBehavior(stack, origin),
     },
     errorResponses: [403, 404].map((httpStatus) => ({
       httpStatus,

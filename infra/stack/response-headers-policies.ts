@@ -27,15 +27,16 @@ function enumMember<T extends string>(values: Record<string, T>, value: string):
   return member;
 }
 
-/** Security headers from edge/config.ts, plus any extra custom headers. */
-function headersPolicy(
+/** Security headers from edge/config.ts, plus any extra custom headers (`purpose` names them in the comment). */
+export function headersPolicy(
   stack: Stack,
   id: string,
   extra: cloudfront.ResponseCustomHeader[] = [],
+  purpose = 'immutable caching',
 ): cloudfront.ResponseHeadersPolicy {
   const hsts = securityHeaders.strictTransportSecurity;
   return new cloudfront.ResponseHeadersPolicy(stack, id, {
-    comment: `edge-storefront security headers${extra.length ? ' + immutable caching' : ''}`,
+    comment: `edge-storefront security headers${extra.length ? ` + ${purpose}` : ''}`,
     securityHeadersBehavior: {
       strictTransportSecurity: {
         accessControlMaxAge: Duration.seconds(hsts.maxAgeSeconds),

@@ -1,7 +1,7 @@
 /**
  * Conformance: what a BucketDeployment puts into the bucket (rule 7) as the S3 origin serves it, over
  * HTTP against the fixture stack `Metadata` (user and system metadata, Exclude/Include, a key prefix),
- * and AWS's "Override a response header" example accepted with a warning (rule 1.6).
+ * and AWS's "Override a response header" example accepted with a warning (rule 9.8).
  */
 import { describe, expect, it } from 'vitest';
 import { deploymentSettings, uploadedBy } from '../assembly-deployment.ts';
@@ -53,7 +53,7 @@ describe('BucketDeployment metadata and filters, as S3 serves them (rule 7)', ()
   });
 });
 
-describe('AWS\'s example "Override a response header" (rule 1.6)', () => {
+describe('AWS\'s example "Override a response header" (rule 9.8)', () => {
   it('sends Last-Modified from the copied x-amz-meta-last-modified entry and warns once, instead of a 502', async () => {
     const first = await t.get('/dir/index.html');
     expect(first.status).toBe(200);

@@ -76,7 +76,7 @@ export function defaultKey(name: string): string {
  * An entry whose `key` names another header than its map key is not a failure: no AWS document states
  * that rule, and AWS's own example "Override a response header" copies the `x-amz-meta-last-modified`
  * entry (key `X-Amz-Meta-Last-Modified`) under `last-modified`. The map key decides the header; the entry
- * gets that header's key, and `warnings` says so (rule 1.6).
+ * gets that header's key, and `warnings` says so (rule 9.8).
  */
 export function checkHeaderMap(input: unknown, where: string, warnings?: string[]): HeaderMap {
   if (input === undefined) return {};
@@ -105,7 +105,7 @@ export function checkHeaderMap(input: unknown, where: string, warnings?: string[
       check(!invalidHeaderValueCharacter.test(value), rule.headerValue, () => `${at()} ("${name}").`);
       if (key !== undefined && key.toLowerCase() !== name) {
         warnings?.push(
-          `${at()}.key "${key}" names another header than its map key: sent as ${defaultKey(name)} (rule 1.6; CloudFront's handling is undocumented)`,
+          `${at()}.key "${key}" names another header than its map key: sent as ${defaultKey(name)} (rule 9.8: CloudFront's handling is undocumented)`,
         );
         return { key: defaultKey(name), value };
       }

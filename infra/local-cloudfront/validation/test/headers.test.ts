@@ -165,7 +165,7 @@ describe('header map format (reference 1.6)', () => {
     expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.headerMap) });
   });
 
-  test('a key naming another header than its map key is accepted with a warning, as AWS\'s example "Override a response header" needs (rule 1.6)', () => {
+  test('a key naming another header than its map key is accepted with a warning, as AWS\'s example "Override a response header" needs (rule 9.8)', () => {
     // AWS's example, as published: the X-Amz-Meta-Last-Modified entry copied under last-modified.
     const overrideResponseHeader = (response: {
       headers: Record<string, { key?: string; value: string }[]>;

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { rule, validateResult } from '../index.ts';
-import { originRequestEvent, originResponseEvent, responseOf, viewerRequestEvent } from './support.ts';
+import {
+  originRequestEvent,
+  originResponseEvent,
+  responseOf,
+  viewerRequestEvent,
+  viewerResponseEvent,
+} from './support.ts';
 
 const failsWith = (text: string) => ({ ok: false, message: expect.stringContaining(text) });
 
@@ -56,6 +62,21 @@ describe('generated and replaced responses (reference 2.2)', () => {
       body: 'x'.repeat(100_000),
     });
     expect(outcome.ok).toBe(true);
+  });
+
+  test('a viewer-response may replace the body within the 40 KB viewer limit (rule 9.6)', () => {
+    const event = viewerResponseEvent();
+    const outcome = validateResult('viewer-response', event, { ...responseOf(event), body: 'replaced' });
+    expect(outcome).toMatchObject({ ok: true, value: { body: 'replaced' } });
+  });
+
+  test('a viewer-response body over 40 KB with its headers is a LambdaValidationError (rule 9.6, 2.5)', () => {
+    const event = viewerResponseEvent();
+    const outcome = validateResult('viewer-response', event, {
+      ...responseOf(event),
+      body: 'x'.repeat(40 * 1024 + 1),
+    });
+    expect(outcome).toEqual(failsWith(rule.responseSize));
   });
 
   test('an origin-response that replaces the body with more than 1 MB is a LambdaValidationError (reference 2.5)', () => {

@@ -1,0 +1,171 @@
+/**
+ * The experiment end to end: the local CloudFront started the way `npm start -- --log-dir <dir>` starts it
+ * (after the build `npm test` has already run), 40 visitors in Chromium, 20 with each variant, a known
+ * number of them opening a product page and pressing "Add to bag"; then `npm run experiment:report` on the
+ * log files it wrote on shutdown must print exactly those visitors and conversions.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser } from '@playwright/test';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../e2e/browser.ts';
+import { homepageExperiment } from '../../../edge/config.ts';
+import { products } from '../../../site/src/data/catalogue.ts';
+import { cdkOutDir, requireCdkOut } from '../../../site/test/local-edge.ts';
+
+const run = promisify(execFile);
+const tsx = path.resolve('node_modules/.bin/tsx');
+const perVariant = 20;
+/** Per variant: how many of its 20 visitors open a product page, and how many of those press "Add to bag". */
+const plan: Record<string, { sawProduct: number; converted: number }> = {
+  a: { sawProduct: 14, converted: 6 },
+  b: { sawProduct: 17, converted: 11 },
+};
+
+let logDir: string;
+let server: ChildProcess;
+let browser: Browser;
+let baseUrl: string;
+const assigned: Record<string, number> = { a: 0, b: 0 };
+/** New visitors, whose variant the edge draws; fewer than 20, so no variant can overfill. */
+const freshVisitors = 8;
+
+/** Starts the CLI and resolves with its URL once it prints "serving on". */
+function startServer(): Promise<string> {
+  server = spawn(
+    tsx,
+    [
+      'infra/local-cloudfront/cli.ts',
+      '--cdk-out',
+      cdkOutDir,
+      '--port',
+      '0',
+      '--no-watch',
+      '--log-dir',
+      logDir,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /serving on (http:\/\/localhost:\d+)/.exec(out);
+      if (match) resolve((match[1] as string).replace('localhost', '127.0.0.1'));
+    });
+    server.once('exit', (code) =>
+      reject(new Error(`local CloudFront exited (${code}) before serving:\n${out}`)),
+    );
+  });
+}
+
+function stopServer(): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.exitCode !== null) return resolve();
+    server.once('exit', () => resolve());
+    server.kill('SIGTERM');
+  });
+}
+
+/** One visitor in a fresh browser context (own cookies, cache and storage) with a User-Agent of its own. */
+async function visit(index: number, userAgent: string, preset: string | undefined): Promise<void> {
+  const context = await browser.newContext({ userAgent: `${userAgent} visitor/${index}` });
+  try {
+    if (preset) {
+      await context.addCookies([{ name: homepageExperiment.cookie, value: preset, url: baseUrl }]);
+    }
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    const variant = (await page.locator('body').getAttribute('data-variant')) ?? '';
+    expect(Object.keys(plan)).toContain(variant);
+    if (preset) expect(variant).toBe(preset);
+    const k = assigned[variant] as number;
+    assigned[variant] = k + 1;
+    const steps = plan[variant] as { sawProduct: number; converted: number };
+    if (k >= steps.sawProduct) return;
+    const product = products[k % products.length] as (typeof products)[number];
+    await page.goto(`${baseUrl}/products/${product.slug}/`);
+    if (k >= steps.converted) return;
+    // The first converter of each variant presses twice: still one converted visitor.
+    for (let press = 0; press < (k === 0 ? 2 : 1); press++) {
+      const logged = page.waitForResponse((r) => r.url().includes('/bag/add.json') && r.status() === 200);
+      await page.getByRole('button', { name: 'Add to bag' }).click();
+      await logged;
+    }
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Your bag holds \d+ items?/ })
+      .waitFor();
+  } finally {
+    await context.close();
+  }
+}
+
+/** Four browser contexts at a time: the machine has two cores. */
+async function inBatches<T>(items: T[], each: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += 4) await Promise.all(items.slice(i, i + 4).map(each));
+}
+
+beforeAll(async () => {
+  requireCdkOut();
+  logDir = mkdtempSync(path.join(tmpdir(), 'experiment-e2e-'));
+  [baseUrl, browser] = await Promise.all([startServer(), launchChromium()]);
+  const probe = await browser.newPage();
+  const userAgent = await probe.evaluate(() => navigator.userAgent);
+  await probe.close();
+  // The first visitors are new: the edge draws their variant. The rest arrive as returning visitors with
+  // a variant cookie (a valid one keeps its variant), chosen so that each variant ends with exactly 20.
+  let index = 0;
+  await inBatches(
+    Array.from({ length: freshVisitors }, () => index++),
+    (n) => visit(n, userAgent, undefined),
+  );
+  const returning = Object.keys(plan).flatMap((v) =>
+    Array.from({ length: perVariant - (assigned[v] as number) }, () => ({ n: index++, variant: v })),
+  );
+  await inBatches(returning, ({ n, variant }) => visit(n, userAgent, variant));
+  await stopServer();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await stopServer();
+  rmSync(logDir, { recursive: true, force: true });
+});
+
+describe('the experiment through the local CloudFront, 40 visitors in Chromium', () => {
+  it('drove 20 visitors per variant', () => {
+    expect(assigned).toEqual({ a: perVariant, b: perVariant });
+  });
+
+  it('left gzip standard log files named like CloudFront on shutdown', () => {
+    const files = readdirSync(logDir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(f).toMatch(/^E[0-9A-Z]+\.\d{4}-\d{2}-\d{2}-\d{2}\.[0-9a-f]{8}\.gz$/);
+  });
+
+  it('npm run experiment:report prints exactly those visitors, product viewers and conversions', async () => {
+    const json = JSON.parse((await run(tsx, ['infra/experiment/cli.ts', '--logs', logDir, '--json'])).stdout);
+    expect(
+      json.variants.map(({ variant, visitors, sawProduct, converted }: Record<string, unknown>) => ({
+        variant,
+        visitors,
+        sawProduct,
+        converted,
+      })),
+    ).toEqual(Object.entries(plan).map(([variant, p]) => ({ variant, visitors: perVariant, ...p })));
+    expect(json.problems).toEqual([]);
+    // The new visitors' first homepage requests carried no cookie yet.
+    expect(json.withoutVariant).toBeGreaterThanOrEqual(freshVisitors);
+
+    const text = (await run(tsx, ['infra/experiment/cli.ts', '--logs', logDir])).stdout;
+    expect(text).toMatch(/^a\s+20\s+14\s+6\s+30\.0%\s+14\.5% to 51\.9%$/m);
+    expect(text).toMatch(/^b\s+20\s+17\s+11\s+55\.0%\s+34\.2% to 74\.2%$/m);
+    // 6/20 against 11/20: z and p as computed in statistics.test.ts (Python's math.erfc).
+    expect(text).toContain('b vs a: +25.0 percentage points, z = 1.60, p = 0.110');
+    expect(text).toContain('Not significant at the 5% level');
+  });
+});

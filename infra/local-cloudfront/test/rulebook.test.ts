@@ -1,0 +1,130 @@
+/**
+ * The rulebook (RULES.md) holds together: every rule the code and tests cite exists in it, every rule links
+ * AWS documentation, and every test it names still exists under that name. Citations read "rule N.N" (older
+ * ones "reference N.N"), in lists ("rule 3.5, 5.2"), ranges ("rule 2.1-2.5") and steps ("rule 3 step 4").
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const rulebookPath = path.join(root, 'infra/local-cloudfront/RULES.md');
+const rulebook = readFileSync(rulebookPath, 'utf8');
+
+/** Folders that hold no source: dependencies, build output, caches, test reports. */
+const skipped = new Set([
+  'node_modules',
+  'dist',
+  'cdk.out',
+  '.image-cache',
+  'test-results',
+  '.git',
+  '.astro',
+]);
+const sourceFile = /\.(ts|mts|mjs|js|py|md|astro)$/;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (skipped.has(entry.name) || entry.name.startsWith('cdk.out')) return [];
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return sourceFile.test(entry.name) ? [full] : [];
+  });
+}
+
+/** Section numbers of RULES.md headings: "## 1. …" is 1, "### 2.3 …" is 2.3. */
+function sections(markdown: string): Set<string> {
+  const found = new Set<string>();
+  for (const [, number = ''] of markdown.matchAll(/^#{2,3} (\d+(?:\.\d+)?)\.?\s/gm)) found.add(number);
+  return found;
+}
+
+const number = String.raw`\d+(?:\.\d+)?(?:\s+step\s+\d+)?`;
+const citation = new RegExp(
+  String.raw`\b(?:rule|reference)s?\s+(?:section\s+)?(${number}(?:\s*(?:,|and|-|–)\s*${number})*)`,
+  'gi',
+);
+
+/** The section numbers one citation names: "3 step 4" is 3.4; a range names both of its ends. */
+function citedNumbers(text: string): string[] {
+  return [...text.matchAll(citation)].flatMap(([, list = '']) =>
+    list.split(/\s*(?:,|and|-|–)\s*/).map((n) => n.replace(/^(\d+)\s+step\s+(\d+)$/, '$1.$2')),
+  );
+}
+
+/** Each rule section's text, by number (2.3 → everything up to the next heading). */
+function sectionTexts(markdown: string): Map<string, string> {
+  const texts = new Map<string, string>();
+  const parts = markdown.split(/^(?=#{2,3} \d)/m);
+  for (const part of parts) {
+    const [, n] = /^#{2,3} (\d+(?:\.\d+)?)/.exec(part) ?? [];
+    if (n) texts.set(n, part);
+  }
+  return texts;
+}
+
+/** `- \`file\`: "name"; "name"` lines: the tests a rule names. */
+function testReferences(markdown: string): { file: string; names: string[] }[] {
+  return [...markdown.matchAll(/^\s*- `([^`]+\.(?:test|spec)\.ts)`:?(.*)$/gm)].map(
+    ([, file = '', rest = '']) => ({
+      file,
+      names: [...rest.matchAll(/"([^"]+)"/g)].map(([, name = '']) => name),
+    }),
+  );
+}
+
+describe('the rulebook (RULES.md)', () => {
+  it('reads citations as rule numbers: lists, ranges, steps and both words', () => {
+    expect(
+      citedNumbers('(reference 3.5, 5.2, 5.8) and rule 3 step 10; rule 2.1-2.5; reference section 1'),
+    ).toEqual(['3.5', '5.2', '5.8', '3.10', '2.1', '2.5', '1']);
+  });
+
+  it('has a section for every rule cited in the code, tests and documentation', () => {
+    const known = sections(rulebook);
+    const missing: string[] = [];
+    for (const file of sourceFiles(root)) {
+      for (const n of citedNumbers(readFileSync(file, 'utf8')))
+        if (!known.has(n)) missing.push(`${path.relative(root, file)}: rule ${n}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('links only AWS documentation, over https', () => {
+    const links = [...rulebook.matchAll(/\bhttps?:\/\/[^\s)>\]]+/g)].map(([url]) => url);
+    expect(links.length).toBeGreaterThan(30);
+    const foreign = links.filter((url) => {
+      const { protocol, hostname } = new URL(url);
+      return protocol !== 'https:' || !['docs.aws.amazon.com', 'aws.amazon.com'].includes(hostname);
+    });
+    expect(foreign).toEqual([]);
+  });
+
+  it('names only tests that exist, under the names it gives them', () => {
+    const references = testReferences(rulebook);
+    expect(references.length).toBeGreaterThan(50);
+    const broken: string[] = [];
+    for (const { file, names } of references) {
+      const full = path.join(root, file);
+      if (!existsSync(full)) {
+        broken.push(`${file}: no such file`);
+        continue;
+      }
+      const text = readFileSync(full, 'utf8');
+      for (const name of names) if (!text.includes(name)) broken.push(`${file}: no test "${name}"`);
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('gives every rule a test, and every documented rule its AWS page (section 9 is what AWS leaves out)', () => {
+    const incomplete: string[] = [];
+    for (const [n, text] of sectionTexts(rulebook)) {
+      if (!n.includes('.') || n === '2.8') continue;
+      if (testReferences(text).length === 0) incomplete.push(`${n}: no test`);
+      if (!n.startsWith('9.') && !/https:\/\/(docs\.)?aws\.amazon\.com\//.test(text))
+        incomplete.push(`${n}: no AWS link`);
+    }
+    expect(incomplete).toEqual([]);
+  });
+});
