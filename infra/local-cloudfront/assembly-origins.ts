@@ -2,6 +2,7 @@
  * S3 origins: the bucket behind an origin's DomainName, the BucketDeployment source assets that fill it,
  * and whether the bucket policy lets CloudFront list it (403 vs 404 for a missing key, reference 6).
  */
+import { deploymentSettings } from './assembly-deployment.ts';
 import { assetPath, type CloudAssembly } from './cloud-assembly.ts';
 import type { CustomHeader, Origin, S3Content } from './model.ts';
 import { refId, type StackArtifact } from './template.ts';
@@ -46,14 +47,19 @@ function bucketContent(
   warn: (m: string) => void,
 ): S3Content {
   const layers: S3Content['layers'] = [];
+  const pruning: string[] = [];
+  let deployments = 0;
   let listGranted = false;
   for (const [logicalId, r] of Object.entries(stack.template.Resources)) {
     const p = r.Properties ?? {};
     if (r.Type === 'Custom::CDKBucketDeployment' && refId(p.DestinationBucketName) === bucketId) {
       const prefix = typeof p.DestinationBucketKeyPrefix === 'string' ? p.DestinationBucketKeyPrefix : '';
+      const settings = deploymentSettings(logicalId, p, warn);
+      deployments++;
+      if (p.Prune !== false) pruning.push(logicalId);
       for (const key of list(p.SourceObjectKeys)) {
         const dir = assetPath(assembly, key);
-        if (dir && !dir.endsWith('.zip')) layers.push({ dir, prefix });
+        if (dir && !dir.endsWith('.zip')) layers.push({ dir, prefix, ...settings });
         else
           warn(`${logicalId}: source ${JSON.stringify(key)} is not a folder asset; its files are not served`);
       }
@@ -66,6 +72,10 @@ function bucketContent(
       );
     }
   }
+  if (deployments > 1 && pruning.length > 0)
+    warn(
+      `bucket ${bucketId}: Prune of ${pruning.join(', ')} (deleting what other deployments uploaded under its prefix) is not emulated; every deployment's files are served`,
+    );
   if (layers.length === 0)
     warn(`bucket ${bucketId} has no BucketDeployment in ${stack.name}; it serves nothing`);
   return { layers, listGranted };

@@ -20,6 +20,7 @@ const { values } = parseArgs({
     strict: { type: 'boolean', default: false },
     trace: { type: 'boolean', default: false },
     country: { type: 'string' },
+    'cache-mb': { type: 'string' },
     'no-watch': { type: 'boolean', default: false },
     'log-dir': { type: 'string' },
     help: { type: 'boolean', default: false },
@@ -45,6 +46,7 @@ const edge = await startLocalCloudFront({
   strict: values.strict,
   trace: values.trace,
   country: values.country,
+  ...(values['cache-mb'] ? { cacheBudgetBytes: Math.round(Number(values['cache-mb']) * 1024 * 1024) } : {}),
   watch: !values['no-watch'],
   logDir: values['log-dir'],
 }).catch((error: unknown) => {

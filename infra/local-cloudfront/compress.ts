@@ -24,5 +24,8 @@ export function compress(response: StoredResponse, normalizedEncoding: string | 
   setHeader(headers, 'content-encoding', br ? 'br' : 'gzip');
   setHeader(headers, 'content-length', String(body.length));
   setHeader(headers, 'vary', 'Accept-Encoding');
+  // "ETag header conversion" (Serve compressed files): a strong ETag becomes weak on the compressed copy.
+  const etag = getHeader(headers, 'etag');
+  if (etag?.startsWith('"')) headers.etag = [{ key: headers.etag?.[0]?.key ?? 'ETag', value: `W/${etag}` }];
   return { ...response, headers, body };
 }

@@ -90,6 +90,7 @@ export async function invoke(
     input,
     output: outcome.result,
   });
+  if (outcome.warnings?.length) run.warnings = outcome.warnings;
   ctx.linter.check(association, ctx.behavior, outcome.reads, ctx.derivedHeaders);
   return outcome.result;
 }

@@ -119,7 +119,8 @@ const sentResponses = new WeakMap<ServerResponse, StoredResponse>();
 function send(res: ServerResponse, method: string | undefined, response: StoredResponse): void {
   sentResponses.set(res, response);
   const pairs = toHeaderPairs(response.headers).filter(([k]) => k.toLowerCase() !== 'content-length');
-  pairs.push(['Content-Length', String(response.body.length)]);
+  // A 304 carries no body and no Content-Length of one (RFC 9110 8.6).
+  if (response.status !== 304) pairs.push(['Content-Length', String(response.body.length)]);
   res.writeHead(response.status, response.statusDescription || undefined, pairs.flat());
   res.end(method === 'HEAD' ? undefined : response.body);
 }

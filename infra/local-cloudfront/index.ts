@@ -44,6 +44,8 @@ export interface LocalCloudFrontOptions {
   onRequestLog?: (log: RequestLog) => void;
   /** Clock for cache freshness (tests move it forward). */
   now?: () => number;
+  /** The edge cache's byte budget (default 128 MiB): least recently used entries are evicted beyond it. */
+  cacheBudgetBytes?: number;
   /** Writes CloudFront standard log files (gzip, CloudFront's format and names) to this folder. */
   logDir?: string;
 }
@@ -71,8 +73,11 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
   const cdkOut = path.resolve(options.cdkOut);
   let distribution = loadDistribution(cdkOut, options.stack);
   for (const w of distribution.warnings) logger.warn(w);
+  const cache = new EdgeCache(now, options.cacheBudgetBytes);
   const runtime = options.runtime ?? createFunctionRuntime({ strict: options.strict ?? false });
-  const cache = new EdgeCache(now);
+  // Expired entries that can no longer serve go within seconds, not only when the budget is reached.
+  const purge = setInterval(() => cache.purgeExpired(), 10_000);
+  purge.unref();
   const linter = new CacheKeyLinter((line) => logger.warn(line));
   const invocations: Record<EdgeEventType, number> = {
     'viewer-request': 0,
@@ -80,6 +85,7 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
     'origin-response': 0,
     'viewer-response': 0,
   };
+  const warnedResults = new Set<string>();
   let port = 0;
   const control: DistributionControl = {
     get id() {
@@ -112,6 +118,7 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
         viewer,
       ).then((result) => {
         for (const run of result.log.functions) invocations[run.eventType]++;
+        warnResultOnce(result.log, logger, warnedResults);
         options.onRequestLog?.(result.log);
         return result;
       }),
@@ -157,6 +164,7 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
     invalidate: (paths) => cache.invalidate(paths),
     reload,
     async close() {
+      clearInterval(purge);
       watcher?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -164,4 +172,16 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
       await runtime.close();
     },
   };
+}
+
+/** A result validation accepted with a warning is named once per function and message, not per request. */
+function warnResultOnce(log: RequestLog, logger: Logger, warnedResults: Set<string>): void {
+  for (const run of log.functions) {
+    for (const warning of run.warnings ?? []) {
+      const line = `${run.name} (${run.eventType}): ${warning}`;
+      if (warnedResults.has(line)) continue;
+      warnedResults.add(line);
+      logger.warn(line);
+    }
+  }
 }

@@ -47,9 +47,19 @@ export interface ResponseHeadersPolicy {
   remove: string[];
 }
 
+/** One BucketDeployment source as S3 holds it: its files, where, which of them, and their metadata. */
+export interface S3Layer {
+  dir: string;
+  prefix: string;
+  /** `aws s3 sync` filters, excludes then includes; the last one a file matches decides (rule 7). */
+  filters?: { kind: 'exclude' | 'include'; pattern: string }[];
+  /** Headers S3 serves with every object of the deployment (x-amz-meta-*, Cache-Control, ...). */
+  headers?: { name: string; value: string }[];
+}
+
 export interface S3Content {
   /** Folders that make up the bucket, in deployment order (a later one wins, like BucketDeployment). */
-  layers: { dir: string; prefix: string }[];
+  layers: S3Layer[];
   /** s3:ListBucket granted to CloudFront: a missing key is 404 NoSuchKey instead of 403 (reference 6). */
   listGranted: boolean;
 }

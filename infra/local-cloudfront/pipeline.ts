@@ -16,6 +16,7 @@ import type { RequestLog } from './request-log.ts';
 import { behaviorForTarget, parseRequestTarget, refusedTargetText } from './request-target.ts';
 import { finalizeHeaders } from './response-finalize.ts';
 import type { FunctionRuntime } from './types.ts';
+import { notModifiedResponse } from './viewer-conditional.ts';
 import {
   protocolRedirect,
   runViewerRequest,
@@ -163,6 +164,9 @@ async function handleRequest(
     originBound,
   );
   if (errorPage) return { ...fetched, response: errorPage };
-  const response = await runViewerResponse(ctx, request, fetched.response);
+  // The viewer's validators are checked against the object CloudFront holds; viewer-response then runs
+  // on the 304 like on any status below 400 (rule 3.10), and sees status 304.
+  const notModified = notModifiedResponse(ctx.behavior, request, fetched.response, fetched.cacheResult);
+  const response = await runViewerResponse(ctx, request, notModified ?? fetched.response);
   return { ...fetched, response };
 }

@@ -23,6 +23,8 @@ export interface FunctionRun {
   failure?: InvocationFailure;
   /** Set when the function ran for the custom error page fetch (reference 5.8), not the request itself. */
   errorPage?: string;
+  /** What validation accepted with a warning (an undocumented point of CloudFront's, rule 1.6). */
+  warnings?: string[];
 }
 
 export interface TraceStep {

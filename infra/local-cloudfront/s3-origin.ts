@@ -1,16 +1,19 @@
 /**
  * The S3 origin (reference 6): objects from the BucketDeployment's source folders, S3's 403
  * AccessDenied for a missing key unless CloudFront may list the bucket (then 404 NoSuchKey),
- * Content-Type by extension, ETag and Last-Modified, conditional GETs answered with 304. Range is not
- * emulated: the whole object is answered (200), so no Accept-Ranges is advertised.
+ * Content-Type by extension, ETag and Last-Modified, conditional GETs answered with 304. A deployment's
+ * Exclude/Include filters decide which files it uploaded, and its metadata is served with each of them
+ * (`x-amz-meta-*`, Cache-Control, Content-Type, ...; rule 7). Range is not emulated: the whole object is
+ * answered (200), so no Accept-Ranges is advertised.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import mime from 'mime';
+import { uploadedBy } from './assembly-deployment.ts';
 import type { StoredResponse } from './cache.ts';
 import { type CloudFrontHeaders, getHeader, setHeader } from './cf-headers.ts';
-import type { S3Content } from './model.ts';
+import type { S3Content, S3Layer } from './model.ts';
 
 export interface S3Request {
   uri: string;
@@ -45,18 +48,24 @@ interface FileObject {
   file: string;
   size: number;
   mtime: Date;
+  layer: S3Layer;
 }
 
 function findObject(content: S3Content, key: string): FileObject | undefined {
   if (!isFileKey(key)) return undefined;
   for (const layer of [...content.layers].reverse()) {
-    if (!key.startsWith(layer.prefix)) continue;
-    const file = path.resolve(layer.dir, key.slice(layer.prefix.length));
+    // `aws s3 sync <dir> s3://bucket/<prefix>` puts the files under <prefix>/ with or without the slash.
+    const prefix = layer.prefix && !layer.prefix.endsWith('/') ? `${layer.prefix}/` : layer.prefix;
+    if (!key.startsWith(prefix)) continue;
+    const relative = key.slice(prefix.length);
+    // A file the deployment's filters left out was never uploaded: an earlier deployment may hold the key.
+    if (!uploadedBy(layer.filters, relative)) continue;
+    const file = path.resolve(layer.dir, relative);
     // Traversal protection beyond the segment rule: the file must lie inside the layer.
     if (!file.startsWith(path.resolve(layer.dir) + path.sep)) continue;
     try {
       const st = statSync(file);
-      if (st.isFile()) return { file, size: st.size, mtime: st.mtime };
+      if (st.isFile()) return { file, size: st.size, mtime: st.mtime, layer };
     } catch {
       // Not in this layer; an earlier deployment source may have it.
     }
@@ -94,6 +103,8 @@ export function getObject(content: S3Content, req: S3Request): StoredResponse {
   setHeader(headers, 'content-type', mime.getType(obj.file) ?? 'binary/octet-stream');
   setHeader(headers, 'content-length', String(body.length));
   setHeader(headers, 'server', 'AmazonS3');
+  // The deployment's metadata: what S3 stored with the object it serves (Content-Type included).
+  for (const { name, value } of obj.layer.headers ?? []) headers[name.toLowerCase()] = [{ key: name, value }];
   return { status: 200, statusDescription: 'OK', headers, body };
 }
 

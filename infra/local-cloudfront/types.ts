@@ -37,6 +37,8 @@ export type InvocationOutcome =
       durationMs: number;
       /** Header names, cookie names and query-string names the function read (for the cache-key linter). */
       reads: { headers: string[]; cookies: string[]; querystring: boolean };
+      /** Accepted results that rely on something CloudFront does not document (validation/). */
+      warnings?: string[];
     }
   | { ok: false; failure: InvocationFailure; message: string; durationMs: number };
 

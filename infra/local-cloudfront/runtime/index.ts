@@ -39,7 +39,7 @@ function outcomeOf(
   const headers = [...new Set(reply.reads?.headers.map((name) => name.toLowerCase()))].sort();
   const cookies = headers.includes('cookie') ? cookieNames(event) : [];
   const reads = { headers, cookies, querystring: reply.reads?.querystring ?? false };
-  return { ok: true, result: validated.value, durationMs, reads };
+  return { ok: true, result: validated.value, durationMs, reads, warnings: validated.warnings };
 }
 
 export function createFunctionRuntime(options: RuntimeOptions): FunctionRuntime {

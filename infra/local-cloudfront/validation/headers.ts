@@ -71,8 +71,14 @@ export function defaultKey(name: string): string {
   return name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
 }
 
-/** Checks the shape of 1.6 and returns a copy with every `key` filled in and empty arrays dropped. */
-export function checkHeaderMap(input: unknown, where: string): HeaderMap {
+/**
+ * Checks the shape of 1.6 and returns a copy with every `key` filled in and empty arrays dropped.
+ * An entry whose `key` names another header than its map key is not a failure: no AWS document states
+ * that rule, and AWS's own example "Override a response header" copies the `x-amz-meta-last-modified`
+ * entry (key `X-Amz-Meta-Last-Modified`) under `last-modified`. The map key decides the header; the entry
+ * gets that header's key, and `warnings` says so (rule 9.8).
+ */
+export function checkHeaderMap(input: unknown, where: string, warnings?: string[]): HeaderMap {
   if (input === undefined) return {};
   check(isObject(input), rule.headerMap, () => `${where} must be an object of arrays.`);
   const map: HeaderMap = {};
@@ -92,11 +98,17 @@ export function checkHeaderMap(input: unknown, where: string): HeaderMap {
       );
       const { key, value } = entry as { key?: unknown; value: string };
       check(
-        key === undefined || (typeof key === 'string' && key.toLowerCase() === name),
+        key === undefined || typeof key === 'string',
         rule.headerMap,
-        () => `${at()}.key ${JSON.stringify(key)} does not match the map key "${name}".`,
+        () => `${at()}.key must be a string.`,
       );
       check(!invalidHeaderValueCharacter.test(value), rule.headerValue, () => `${at()} ("${name}").`);
+      if (key !== undefined && key.toLowerCase() !== name) {
+        warnings?.push(
+          `${at()}.key "${key}" names another header than its map key: sent as ${defaultKey(name)} (rule 9.8: CloudFront's handling is undocumented)`,
+        );
+        return { key: defaultKey(name), value };
+      }
       return { key: key ?? defaultKey(name), value };
     });
     if (normalized.length > 0) map[name] = normalized;

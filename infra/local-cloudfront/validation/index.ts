@@ -23,6 +23,8 @@ export type ValidationResult =
        * read-only fields and ignored changes (method, clientIp, a read-only body) restored from the event.
        */
       value: Record<string, unknown>;
+      /** Accepted, but relies on something CloudFront does not document (logged once per function). */
+      warnings: string[];
     }
   | { ok: false; message: string };
 
@@ -33,13 +35,16 @@ export function validateResult(
 ): ValidationResult {
   if (!isObject(result)) return { ok: false, message: notAnObject };
   const cf = event.Records[0]?.cf as { request: CloudFrontRequest; response?: CloudFrontResponse };
+  const warnings: string[] = [];
   try {
     const isRequestEvent = eventType === 'viewer-request' || eventType === 'origin-request';
     if (isRequestEvent && !('status' in result)) {
-      return { ok: true, kind: 'request', value: validateRequest(eventType, cf.request, result) };
+      const value = validateRequest(eventType, cf.request, result, warnings);
+      return { ok: true, kind: 'request', value, warnings };
     }
     const original = cf.response && { status: cf.response.status, headers: cf.response.headers as HeaderMap };
-    return { ok: true, kind: 'response', value: validateResponse(eventType, original, result) };
+    const value = validateResponse(eventType, original, result, warnings);
+    return { ok: true, kind: 'response', value, warnings };
   } catch (error) {
     if (error instanceof RuleBroken) return { ok: false, message: error.message };
     throw error;

@@ -44,7 +44,7 @@ function checkS3(s3: Json) {
   check(domainName === domainName.toLowerCase(), rule.origin, 'origin.s3.domainName must be lowercase.');
 }
 
-export function validateOrigin(origin: unknown, requestHeaders: HeaderMap): Json {
+export function validateOrigin(origin: unknown, requestHeaders: HeaderMap, warnings?: string[]): Json {
   check(isObject(origin), rule.origin, 'request.origin must be an object.');
   const kinds = (['custom', 's3'] as const).filter((kind) => origin[kind] !== undefined);
   check(kinds.length === 1, rule.origin, 'request.origin must hold exactly one of "custom" or "s3".');
@@ -54,7 +54,7 @@ export function validateOrigin(origin: unknown, requestHeaders: HeaderMap): Json
   if (kind === 'custom') checkCustom(spec);
   else checkS3(spec);
   checkPath(spec.path, `origin.${kind}`);
-  const customHeaders = checkHeaderMap(spec.customHeaders, `origin.${kind}.customHeaders`);
+  const customHeaders = checkHeaderMap(spec.customHeaders, `origin.${kind}.customHeaders`, warnings);
   checkDisallowed({}, customHeaders, `origin.${kind}.customHeaders`);
   for (const name of Object.keys(customHeaders)) {
     check(!requestHeaders[name], rule.origin, () => `custom header "${name}" is also in request.headers.`);

@@ -70,7 +70,12 @@ function checkRequestBody(eventType: EdgeEventType, original: Body, body: unknow
   return { inputTruncated: original.inputTruncated, action: 'replace', encoding, data };
 }
 
-export function validateRequest(eventType: EdgeEventType, original: CloudFrontRequest, result: Json): Json {
+export function validateRequest(
+  eventType: EdgeEventType,
+  original: CloudFrontRequest,
+  result: Json,
+  warnings?: string[],
+): Json {
   if (eventType !== 'viewer-request' && eventType !== 'origin-request') {
     fail(rule.expectedResponse, `The ${eventType} result has no "status".`);
   }
@@ -78,7 +83,7 @@ export function validateRequest(eventType: EdgeEventType, original: CloudFrontRe
   checkUnchanged(original, result, 'clientIp');
   const url = checkUrl(result);
   const before = original.headers as HeaderMap;
-  const headers = checkHeaderMap(result.headers, 'request.headers');
+  const headers = checkHeaderMap(result.headers, 'request.headers', warnings);
   checkDisallowed(before, headers, 'request');
   checkReadOnly(eventType, before, headers, 'request');
   if (eventType === 'viewer-request') {
@@ -93,6 +98,6 @@ export function validateRequest(eventType: EdgeEventType, original: CloudFrontRe
   const value: Json = { ...rest, method: original.method, clientIp: original.clientIp, ...url, headers };
   // Without IncludeBody the function never saw a body, and CloudFront forwards the viewer's (1.1).
   if (original.body) value.body = checkRequestBody(eventType, original.body, result.body);
-  if (eventType === 'origin-request') value.origin = validateOrigin(result.origin, headers);
+  if (eventType === 'origin-request') value.origin = validateOrigin(result.origin, headers, warnings);
   return value;
 }

@@ -38,6 +38,7 @@ export function validateResponse(
   eventType: EdgeEventType,
   original: { status: string; headers: HeaderMap } | undefined,
   result: Json,
+  warnings?: string[],
 ): Json {
   check('status' in result, rule.expectedResponse, () => `The ${eventType} result has no "status".`);
   const status = checkStatus(result.status);
@@ -53,7 +54,7 @@ export function validateResponse(
     rule.statusDescription,
     () => `Got ${typeof result.statusDescription}.`,
   );
-  const headers = checkHeaderMap(result.headers, 'response.headers');
+  const headers = checkHeaderMap(result.headers, 'response.headers', warnings);
   checkDisallowed(original?.headers ?? {}, headers, 'response');
   if (original) checkReadOnly(eventType, original.headers, headers, 'response');
   const body = checkBody(result);

@@ -1,3 +1,4 @@
+import type { CloudFrontResponse } from 'aws-lambda';
 import { describe, expect, test } from 'vitest';
 import type { EdgeEventType } from '../../types.ts';
 import { rule, validateResult } from '../index.ts';
@@ -164,11 +165,48 @@ describe('header map format (reference 1.6)', () => {
     expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.headerMap) });
   });
 
-  test('a key that does not match its lowercase map key is a LambdaValidationError (reference 1.6)', () => {
+  test('a key naming another header than its map key is accepted with a warning, as AWS\'s example "Override a response header" needs (rule 9.8)', () => {
+    // AWS's example, as published: the X-Amz-Meta-Last-Modified entry copied under last-modified.
+    const overrideResponseHeader = (response: {
+      headers: Record<string, { key?: string; value: string }[]>;
+    }) => {
+      const headerNameSrc = 'X-Amz-Meta-Last-Modified';
+      const headerNameDst = 'Last-Modified';
+      const src = response.headers[headerNameSrc.toLowerCase()];
+      if (src?.[0]) response.headers[headerNameDst.toLowerCase()] = [src[0]];
+      return response;
+    };
+    const event = originResponseEvent();
+    const cf = event.Records[0]?.cf as unknown as { response: CloudFrontResponse };
+    cf.response.headers['x-amz-meta-last-modified'] = [
+      { key: 'X-Amz-Meta-Last-Modified', value: 'Thu, 01 Jan 2026 00:00:00 GMT' },
+    ];
+    const outcome = validateResult('origin-response', event, overrideResponseHeader(responseOf(event)));
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const headers = (outcome.value as unknown as CloudFrontResponse).headers;
+    expect(headers['last-modified']).toEqual([
+      { key: 'Last-Modified', value: 'Thu, 01 Jan 2026 00:00:00 GMT' },
+    ]);
+    expect(outcome.warnings).toEqual([
+      expect.stringMatching(
+        /response\.headers\["last-modified"\]\[0\]\.key "X-Amz-Meta-Last-Modified" names another header than its map key: sent as Last-Modified/,
+      ),
+    ]);
+  });
+
+  test('a key that is not a string is a LambdaValidationError (reference 1.6)', () => {
     const outcome = resultWithHeaders('viewer-response', (h) => {
-      h['x-a'] = [{ key: 'X-B', value: '1' }];
+      h['x-a'] = [{ key: 7, value: '1' }];
     });
     expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.headerMap) });
+  });
+
+  test('a result without surprises carries no warnings', () => {
+    const outcome = resultWithHeaders('viewer-response', (h) => {
+      h['x-a'] = [{ key: 'X-A', value: '1' }];
+    });
+    expect(outcome).toMatchObject({ ok: true, warnings: [] });
   });
 
   test('a header value with a CR is a LambdaValidationError (reference 1.6)', () => {
