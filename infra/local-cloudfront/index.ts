@@ -63,7 +63,12 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
   const cdkOut = path.resolve(options.cdkOut);
   let distribution = loadDistribution(cdkOut, options.stack);
   for (const w of distribution.warnings) logger.warn(w);
-  const runtime = options.runtime ?? createFunctionRuntime({ strict: options.strict ?? false });
+  const runtime =
+    options.runtime ??
+    createFunctionRuntime({
+      strict: options.strict ?? false,
+      log: (line) => logger.warn(line),
+    });
   const cache = new EdgeCache(now);
   const linter = new CacheKeyLinter((line) => logger.warn(line));
   let port = 0;

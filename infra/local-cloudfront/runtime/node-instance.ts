@@ -1,4 +1,7 @@
-/** Runs a Node handler in its own worker thread, with the function's memory as the V8 heap limit. */
+/**
+ * Runs a Node handler in its own worker thread (its own V8 isolate), with the function's memory as the V8
+ * heap limit; what it holds outside the heap (Buffers, ArrayBuffers) is counted by FunctionInstance.
+ */
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EdgeFunctionSpec } from '../types.ts';
@@ -33,6 +36,13 @@ export function nodeTransport(fn: EdgeFunctionSpec, memoryMb: number): StartTran
     });
     return {
       send: (message) => worker.postMessage(message),
+      // The isolate's own figures, read through a V8 interrupt: answered even while the handler spins.
+      // external_memory includes every ArrayBuffer's backing store (so every Buffer).
+      memoryBytes: () =>
+        worker.getHeapStatistics().then(
+          (heap) => heap.used_heap_size + heap.external_memory,
+          () => undefined,
+        ),
       stop: () => {
         stopping = true;
         void worker.terminate();
