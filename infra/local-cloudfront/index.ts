@@ -8,7 +8,7 @@ import { handleCloudFrontApi } from './api/index.ts';
 import { loadDistribution } from './assembly.ts';
 import { type CacheStats, EdgeCache } from './cache.ts';
 import { CacheKeyLinter } from './cache-key-linter.ts';
-import { createEdgeServer } from './http-server.ts';
+import { type ClientTimeouts, createEdgeServer } from './http-server.ts';
 import type { Distribution } from './model.ts';
 import { runPipeline } from './pipeline.ts';
 import { consoleLogger, type Logger, type RequestLog } from './request-log.ts';
@@ -37,6 +37,8 @@ export interface LocalCloudFrontOptions {
   watch?: boolean;
   /** Upper bound for one request, milliseconds (default 60 s: above any function timeout). */
   deadlineMs?: number;
+  /** How long a viewer may take to send headers and request (defaults in http-server.ts). */
+  clientTimeouts?: Partial<ClientTimeouts>;
   runtime?: FunctionRuntime;
   logger?: Logger;
   /** Called with each request's log (and trace): what ran, the cache result, the timings. */
@@ -105,6 +107,7 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
     api: (req, res) => handleCloudFrontApi(req, res, [control]),
     logger,
     deadlineMs: options.deadlineMs ?? 60_000,
+    clientTimeouts: options.clientTimeouts,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
