@@ -75,8 +75,26 @@ function describeError(error) {
   return typeof error === 'string' ? error : JSON.stringify(error);
 }
 
-parentPort.on('message', async ({ id, event, timeoutMs }) => {
+/**
+ * Replies go back in batches: every invocation that settles in one turn of this thread's event loop
+ * travels in one message, with one reading of the isolate's memory (heap and external memory, Buffers
+ * included) as they end. Fewer messages is fewer thread wake-ups on both sides.
+ */
+const outbox = [];
+function post(reply) {
+  outbox.push(reply);
+  if (outbox.length === 1) setImmediate(flush);
+}
+function flush() {
+  const heap = getHeapStatistics();
+  const memoryBytes = heap.used_heap_size + heap.external_memory;
+  for (const reply of outbox) reply.memoryBytes = memoryBytes;
+  parentPort.postMessage(outbox.splice(0));
+}
+
+async function invoke({ id, json, timeoutMs }) {
   const deadline = Date.now() + timeoutMs;
+  const event = JSON.parse(json);
   const reads = trackReads(event);
   let reply;
   try {
@@ -94,10 +112,12 @@ parentPort.on('message', async ({ id, event, timeoutMs }) => {
     reads.active = false;
     reply = { id, ok: false, error: describeError(error) };
   }
-  // What the isolate holds as the invocation ends (heap and external memory, Buffers included): about 2 µs.
-  const heap = getHeapStatistics();
-  reply.memoryBytes = heap.used_heap_size + heap.external_memory;
-  parentPort.postMessage(reply);
+  post(reply);
+}
+
+// node-instance.ts sends invocations in batches too (all it had to send in one turn of its loop).
+parentPort.on('message', (batch) => {
+  for (const message of batch) void invoke(message);
 });
 
 // Init (module load) happens before the first invocation, as Lambda's init phase does; a load error is

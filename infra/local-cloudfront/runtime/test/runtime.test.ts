@@ -102,19 +102,25 @@ describe('failures with CloudFront names (reference 2.4)', () => {
 
 describe('memory counted as Lambda counts it: heap and off-heap (rule 2.6)', () => {
   test('a 128 MB function allocating 512 MB of Buffers is stopped mid-loop with LambdaLimitExceeded (rule 2.4, 2.6)', async () => {
-    const outcome = await runtime.invoke(fixture('buffer-hog', { memoryMb: 128 }), viewerRequestEvent());
+    const outcome = await runtime.invoke(
+      fixture('buffer-hog', { memoryMb: 128, timeoutSeconds: 30 }),
+      viewerRequestEvent(),
+    );
     expect(outcome).toMatchObject({ ok: false, failure: 'LambdaLimitExceeded' });
     const used = Number(/used (\d+) MB/.exec(!outcome.ok ? outcome.message : '')?.[1]);
     expect(!outcome.ok && outcome.message).toContain('out of memory (limit 128 MB');
     // Stopped near the limit, long before the loop's 512 MB.
     expect(used).toBeGreaterThanOrEqual(128);
     expect(used).toBeLessThan(384);
-  });
+  }, 60_000); // a busy machine fills Buffers slowly: the function's own timeout is 30 s here
 
   test('Buffers a function lets go of are not counted: 512 MB allocated one at a time and dropped runs in 128 MB', async () => {
-    const outcome = await runtime.invoke(fixture('buffer-churn', { memoryMb: 128 }), viewerRequestEvent());
+    const outcome = await runtime.invoke(
+      fixture('buffer-churn', { memoryMb: 128, timeoutSeconds: 30 }),
+      viewerRequestEvent(),
+    );
     expect(outcome).toMatchObject({ ok: true, result: { body: '512' } });
-  });
+  }, 60_000);
 });
 
 describe('recycled instances (rule 2.4)', () => {
