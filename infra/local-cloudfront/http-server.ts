@@ -18,6 +18,29 @@ export const apiPrefix = '/2020-05-31/';
  */
 export const keptBodyBytes = 1024 * 1024 + 1;
 
+/**
+ * How long a viewer may take to send its request. CloudFront documents its origin timeouts (response
+ * timeout 30 s by default, keep-alive 5 s) but no viewer-side ones, so these are our choice: headers
+ * within 10 s (a real client sends them at once; a client that trickles or never finishes them is
+ * closed with 408 instead of holding a socket), the whole request, body included, within 60 s (the
+ * request deadline; a 1 MB body needs far less on any link a CloudFront viewer uses), and an idle
+ * keep-alive connection closed after 5 s (Node's default, CloudFront's origin keep-alive default).
+ * Node enforces the first two on a periodic sweep, every `checkEveryMs`.
+ */
+export interface ClientTimeouts {
+  headersMs: number;
+  requestMs: number;
+  keepAliveMs: number;
+  checkEveryMs: number;
+}
+
+export const defaultClientTimeouts: ClientTimeouts = {
+  headersMs: 10_000,
+  requestMs: 60_000,
+  keepAliveMs: 5_000,
+  checkEveryMs: 1_000,
+};
+
 export interface ServerHandlers {
   pipeline(viewer: ViewerRequest): Promise<PipelineResult>;
   /** False when the body cannot matter (a method the behavior does not allow): it is discarded unread. */
@@ -32,6 +55,7 @@ export interface ServerHandlers {
     sent: StoredResponse,
     receivedAt: number,
   ): void;
+  clientTimeouts?: Partial<ClientTimeouts>;
 }
 
 /**
@@ -41,7 +65,15 @@ export interface ServerHandlers {
 export const maxHeaderBytes = 21 * 1024;
 
 export function createEdgeServer(handlers: ServerHandlers): Server {
-  return createServer({ maxHeaderSize: maxHeaderBytes }, (req, res) => {
+  const timeouts = { ...defaultClientTimeouts, ...handlers.clientTimeouts };
+  const options = {
+    maxHeaderSize: maxHeaderBytes,
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    connectionsCheckingInterval: timeouts.checkEveryMs,
+  };
+  return createServer(options, (req, res) => {
     const receivedAt = Date.now();
     res.once('finish', () => {
       const sent = sentResponses.get(res);

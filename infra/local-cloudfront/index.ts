@@ -8,7 +8,7 @@ import { handleCloudFrontApi } from './api/index.ts';
 import { loadDistribution } from './assembly.ts';
 import { type CacheStats, EdgeCache } from './cache.ts';
 import { CacheKeyLinter } from './cache-key-linter.ts';
-import { apiPrefix, createEdgeServer } from './http-server.ts';
+import { apiPrefix, type ClientTimeouts, createEdgeServer } from './http-server.ts';
 import type { Distribution } from './model.ts';
 import { runPipeline } from './pipeline.ts';
 import { consoleLogger, type Logger, type RequestLog } from './request-log.ts';
@@ -38,6 +38,8 @@ export interface LocalCloudFrontOptions {
   watch?: boolean;
   /** Upper bound for one request, milliseconds (default 60 s: above any function timeout). */
   deadlineMs?: number;
+  /** How long a viewer may take to send headers and request (defaults in http-server.ts). */
+  clientTimeouts?: Partial<ClientTimeouts>;
   runtime?: FunctionRuntime;
   logger?: Logger;
   /** Called with each request's log (and trace): what ran, the cache result, the timings. */
@@ -73,8 +75,13 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
   const cdkOut = path.resolve(options.cdkOut);
   let distribution = loadDistribution(cdkOut, options.stack);
   for (const w of distribution.warnings) logger.warn(w);
+  const runtime =
+    options.runtime ??
+    createFunctionRuntime({
+      strict: options.strict ?? false,
+      log: (line) => logger.warn(line),
+    });
   const cache = new EdgeCache(now, options.cacheBudgetBytes);
-  const runtime = options.runtime ?? createFunctionRuntime({ strict: options.strict ?? false });
   // Expired entries that can no longer serve go within seconds, not only when the budget is reached.
   const purge = setInterval(() => cache.purgeExpired(), 10_000);
   purge.unref();
@@ -140,6 +147,7 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
         }),
       );
     },
+    clientTimeouts: options.clientTimeouts,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -44,6 +44,7 @@ function outcomeOf(
 
 export function createFunctionRuntime(options: RuntimeOptions): FunctionRuntime {
   const instances = new Map<string, FunctionInstance>();
+  const log = options.log ?? ((line: string) => console.warn(line));
 
   function instanceFor(association: FunctionAssociation, memoryMb: number): FunctionInstance {
     const { fn } = association;
@@ -54,7 +55,7 @@ export function createFunctionRuntime(options: RuntimeOptions): FunctionRuntime 
       const start = fn.runtime.startsWith('python')
         ? pythonTransport(fn, memoryMb)
         : nodeTransport(fn, memoryMb);
-      instance = new FunctionInstance(start);
+      instance = new FunctionInstance(start, { name: fn.name, memoryMb, log });
       instances.set(key, instance);
     }
     return instance;

@@ -8,6 +8,8 @@ export interface RuntimeOptions {
   viewerMemoryMb?: number;
   /** Strict-mode timeout ceiling for viewer events; 5 unless told. */
   viewerTimeoutSeconds?: number;
+  /** Where a recycled instance is reported (the local CloudFront's warnings); stderr unless told. */
+  log?: (line: string) => void;
 }
 
 export interface Limits {

@@ -1,5 +1,10 @@
-/** Runs a Python handler in a python3 child process speaking JSON lines (requests on stdin, replies on fd 3). */
+/**
+ * Runs a Python handler in a python3 child process speaking JSON lines (requests on stdin, replies on fd 3).
+ * Its memory is the process's resident set, as Lambda counts a container's (Linux /proc; elsewhere only the
+ * runner's address-space cap applies).
+ */
 import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -38,10 +43,21 @@ export function pythonTransport(fn: EdgeFunctionSpec, memoryMb: number): StartTr
     requests.on('error', () => {}); // a dead child is reported by 'exit'
     return {
       send: (message) => requests.write(`${JSON.stringify(message)}\n`),
+      memoryBytes: () =>
+        readFile(`/proc/${child.pid}/status`, 'utf8').then(
+          (status) => residentBytes(status),
+          () => undefined,
+        ),
       stop: () => {
         stopping = true;
         child.kill('SIGKILL');
       },
     };
   };
+}
+
+/** VmRSS of a /proc/<pid>/status file, in bytes. */
+export function residentBytes(status: string): number | undefined {
+  const kilobytes = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+  return kilobytes === undefined ? undefined : Number(kilobytes) * 1024;
 }

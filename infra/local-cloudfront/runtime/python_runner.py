@@ -17,7 +17,8 @@ replies = os.fdopen(3, "w")
 
 
 def limit_memory(megabytes):
-    """Caps the address space at what the interpreter uses now plus the function's memory."""
+    """A backstop for one huge allocation between two reads of the resident set (python-instance.ts
+    counts that against the limit): caps the address space at the interpreter's now plus the memory."""
     with open("/proc/self/statm") as statm:
         current = int(statm.read().split()[0]) * resource.getpagesize()
     limit = current + megabytes * 1024 * 1024
@@ -57,6 +58,15 @@ class Context:
 
     def get_remaining_time_in_millis(self):
         return max(0, int(self._deadline - time.time() * 1000))
+
+
+def resident_bytes():
+    """The process's resident set, as Lambda counts a container's memory (Linux only)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * resource.getpagesize()
+    except OSError:
+        return None
 
 
 def load_handler():
@@ -122,6 +132,9 @@ def main():
         message = json.loads(line)
         message["deadline"] = time.time() * 1000 + message["timeoutMs"]
         reply = {"ok": False, "error": load_error} if load_error else invoke(handler, message)
+        memory = resident_bytes()
+        if memory is not None:
+            reply["memoryBytes"] = memory
         replies.write(json.dumps({"id": message["id"], **reply}) + "\n")
         replies.flush()
 

@@ -36,6 +36,16 @@ describe('Lambda@Edge failures (reference 2.4)', () => {
     expect(res.headers.get('x-cache')).toBe('LambdaLimitExceeded from cloudfront');
   });
 
+  it('stops a 128 MB viewer-request that allocates 512 MB of Buffers with 503 LambdaLimitExceeded, before the origin (rule 2.4, 2.6)', async () => {
+    const misses = t.edge.stats().misses;
+    const res = await t.get('/vr/buffer-hog');
+    expect(res.status).toBe(503);
+    expect(res.headers.get('x-cache')).toBe('LambdaLimitExceeded from cloudfront');
+    expect(t.ran()).toEqual(['viewer-request']);
+    expect(t.edge.stats().misses).toBe(misses);
+    expect(t.warnings.join('\n')).toMatch(/instance recycled \(Runtime exited: out of memory \(limit 128 MB/);
+  });
+
   it('keeps serving after failed invocations (issue 5: the server never crashes)', async () => {
     expect((await t.get('/a.txt')).status).toBe(200);
   });

@@ -61,3 +61,16 @@ test('a Python function that exceeds its configured memory is LambdaLimitExceede
   expect(outcome).toMatchObject({ ok: false, failure: 'LambdaLimitExceeded' });
   expect(!outcome.ok && outcome.message).toContain('out of memory (limit 128 MB)');
 });
+
+test('a Python function is measured by its resident set: 60 MB held in a 64 MB function is LambdaLimitExceeded (rule 2.6)', async () => {
+  const small = fixture('python', {
+    name: 'python-64',
+    handler: 'app.handler',
+    runtime: 'python3.13',
+    memoryMb: 64,
+  });
+  const outcome = await runtime.invoke(small, viewerRequestEvent({ uri: '/hold' }));
+  expect(outcome).toMatchObject({ ok: false, failure: 'LambdaLimitExceeded' });
+  // "used N MB" comes from the resident-set reading, not from a MemoryError at the address-space cap.
+  expect(!outcome.ok && outcome.message).toMatch(/out of memory \(limit 64 MB, used \d+ MB\)/);
+});

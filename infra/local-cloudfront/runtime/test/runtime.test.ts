@@ -5,7 +5,8 @@ import { notParsable, rule } from '../../validation/index.ts';
 import { createFunctionRuntime } from '../index.ts';
 import { fixture } from './support.ts';
 
-const runtime = createFunctionRuntime({ strict: false });
+const recycled: string[] = [];
+const runtime = createFunctionRuntime({ strict: false, log: (line) => recycled.push(line) });
 afterAll(() => runtime.close());
 
 describe('loading handlers as the Lambda Node runtime does (reference 2.7)', () => {
@@ -95,7 +96,78 @@ describe('failures with CloudFront names (reference 2.4)', () => {
   test('a function that exceeds its configured memory is LambdaLimitExceeded (reference 2.6)', async () => {
     const outcome = await runtime.invoke(fixture('memory-hog', { memoryMb: 32 }), viewerRequestEvent());
     expect(outcome).toMatchObject({ ok: false, failure: 'LambdaLimitExceeded' });
-    expect(!outcome.ok && outcome.message).toContain('out of memory (limit 32 MB)');
+    expect(!outcome.ok && outcome.message).toContain('out of memory (limit 32 MB');
+  });
+});
+
+describe('memory counted as Lambda counts it: heap and off-heap (rule 2.6)', () => {
+  test('a 128 MB function allocating 512 MB of Buffers is stopped mid-loop with LambdaLimitExceeded (rule 2.4, 2.6)', async () => {
+    const outcome = await runtime.invoke(
+      fixture('buffer-hog', { memoryMb: 128, timeoutSeconds: 30 }),
+      viewerRequestEvent(),
+    );
+    expect(outcome).toMatchObject({ ok: false, failure: 'LambdaLimitExceeded' });
+    const used = Number(/used (\d+) MB/.exec(!outcome.ok ? outcome.message : '')?.[1]);
+    expect(!outcome.ok && outcome.message).toContain('out of memory (limit 128 MB');
+    // Stopped near the limit, long before the loop's 512 MB.
+    expect(used).toBeGreaterThanOrEqual(128);
+    expect(used).toBeLessThan(384);
+  }, 60_000); // a busy machine fills Buffers slowly: the function's own timeout is 30 s here
+
+  test('Buffers a function lets go of are not counted: 512 MB allocated one at a time and dropped runs in 128 MB', async () => {
+    const outcome = await runtime.invoke(
+      fixture('buffer-churn', { memoryMb: 128, timeoutSeconds: 30 }),
+      viewerRequestEvent(),
+    );
+    expect(outcome).toMatchObject({ ok: true, result: { body: '512' } });
+  }, 60_000);
+});
+
+describe('recycled instances (rule 2.4)', () => {
+  test('a leaking function fails the invocation that crosses its memory, then serves again from a fresh instance', async () => {
+    recycled.length = 0;
+    const association = fixture('leaky', { memoryMb: 64 });
+    const bodies: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const outcome = await runtime.invoke(association, viewerRequestEvent());
+      bodies.push(outcome.ok ? (outcome.result as { body: string }).body : outcome.failure);
+    }
+    // 8 MB kept per invocation: the one that takes it past 64 MB fails, and the count starts again at 1.
+    const failed = bodies.indexOf('LambdaLimitExceeded');
+    expect(failed).toBeGreaterThan(4);
+    expect(bodies.slice(0, failed)).toEqual(Array.from({ length: failed }, (_, i) => String(i + 1)));
+    expect(bodies[failed + 1]).toBe('1');
+    expect(recycled.join('\n')).toMatch(/function leaky: instance recycled \(Runtime exited: out of memory/);
+  });
+
+  test('a hung invocation times out alone: the others in flight on its instance are replayed and succeed', async () => {
+    recycled.length = 0;
+    const association = fixture('warm-counter', { name: 'warm-counter-hang', timeoutSeconds: 0.5 });
+    const hung = runtime.invoke(association, viewerRequestEvent({ uri: '/hang' }));
+    const others = Array.from({ length: 3 }, () => runtime.invoke(association, viewerRequestEvent()));
+    expect(await hung).toMatchObject({ ok: false, failure: 'LambdaLimitExceeded' });
+    const outcomes = await Promise.all(others);
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, true, true]);
+    expect(recycled).toEqual([
+      'function warm-counter-hang: instance recycled (Task timed out after 0.50 seconds); ' +
+        'a fresh instance serves the next invocation',
+    ]);
+  });
+
+  test('an invocation that crashes its instance fails alone: the others are replayed one at a time and succeed', async () => {
+    recycled.length = 0;
+    const association = fixture('crash-on-path');
+    const uris = ['/a', '/crash', '/b', '/c'];
+    const outcomes = await Promise.all(
+      uris.map((uri) => runtime.invoke(association, viewerRequestEvent({ uri }))),
+    );
+    expect(
+      outcomes.map((outcome) => (outcome.ok ? (outcome.result as { body: string }).body : outcome.failure)),
+    ).toEqual(['/a', 'LambdaExecutionError', '/b', '/c']);
+    expect(recycled[0]).toBe(
+      'function crash-on-path: instance recycled (Runtime exited with code 3); ' +
+        '4 other invocation(s) replayed on a fresh instance, one at a time',
+    );
   });
 });
 
