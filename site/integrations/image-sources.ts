@@ -53,7 +53,10 @@ export class ArtError extends Error {
  * colour (`jacket-<colour>.<ext>`); a colour without its file is an error naming the file expected.
  * Sorted so the output is stable.
  */
-export async function loadImageSources(artDir: string): Promise<ImageSource[]> {
+export async function loadImageSources(
+  artDir: string,
+  settingsFor: (name: string) => PhotoSettings = photoSettingsFor,
+): Promise<ImageSource[]> {
   const files = (await readdir(artDir)).filter((f) => artExtension(f) !== undefined).sort();
   const byName = new Map<string, string>();
   for (const file of files) {
@@ -81,7 +84,7 @@ export async function loadImageSources(artDir: string): Promise<ImageSource[]> {
     } else if (artExtension(file) === '.svg') {
       sources.push({ kind: 'svg', name, file, svg: await readFile(full, 'utf8') });
     } else {
-      sources.push(await photoSource(name, file, await readFile(full)));
+      sources.push(await photoSource(name, file, await readFile(full), settingsFor(name)));
     }
   }
   requireEveryJacketColour(sources, artDir);
@@ -115,7 +118,12 @@ function imageNameOf(file: string): string {
   return file.slice(0, -path.extname(file).length);
 }
 
-async function photoSource(name: string, file: string, bytes: Buffer): Promise<PhotoSource> {
+async function photoSource(
+  name: string,
+  file: string,
+  bytes: Buffer,
+  settings: PhotoSettings,
+): Promise<PhotoSource> {
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes).metadata();
@@ -133,7 +141,7 @@ async function photoSource(name: string, file: string, bytes: Buffer): Promise<P
     sha256: createHash('sha256').update(bytes).digest('hex'),
     width,
     height,
-    settings: photoSettingsFor(name),
+    settings,
   };
 }
 

@@ -11,6 +11,7 @@ import {
   paths,
 } from '../../edge/config.ts';
 import type { ImageManifest, ImageVariant } from '../../edge/lib/image-manifest.ts';
+import type { PhotoSettings } from '../src/data/images.ts';
 import { devImagesMiddleware } from './dev-images.ts';
 import { ImageCache } from './image-cache.ts';
 import { encode, type Raster, rasterize, settingsFor } from './image-encode.ts';
@@ -31,6 +32,8 @@ export interface ImageStepOptions {
   outDir: string;
   artDir?: string;
   cacheDir?: string;
+  /** How each photo is framed (default: site/src/data/images.ts). */
+  photoSettings?: (name: string) => PhotoSettings;
   log?: (line: string) => void;
 }
 
@@ -49,7 +52,7 @@ export async function runImageStep(options: ImageStepOptions): Promise<ImageStep
   const started = performance.now();
   const log = options.log ?? console.log;
   const cache = new ImageCache(options.cacheDir ?? defaultCacheDir);
-  const sources = await loadImageSources(options.artDir ?? defaultArtDir);
+  const sources = await loadImageSources(options.artDir ?? defaultArtDir, options.photoSettings);
   if (!sources.some((s) => s.name === placeholderName)) {
     throw new Error(`art has no ${placeholderName} image (${placeholderName}.svg, .jpg, .png, ...)`);
   }
