@@ -104,9 +104,10 @@ export function shopProblems(facts: ShopFacts): string[] {
         `site/src/data/catalogue.ts: product slug "${product.slug}" is not lower-case letters, digits and inner hyphens`,
       );
     }
+    // The jacket's image exists once per colour (the loader already named any colour without one).
     const image =
       product.image === jacketColours.image
-        ? jacketImageName(facts.defaultColour as ColourId)
+        ? jacketImageName(Object.keys(facts.colours)[0] as ColourId)
         : product.image;
     if (!images.has(image)) {
       problems.push(
