@@ -3,9 +3,15 @@
  * .deploy-outputs/<stack>.json for `npm run test:e2e:deployed` and `npm run destroy`.
  * Extra arguments go to the CDK CLI: npm run deploy -- -c domainName=shop.example.com -c certificateArn=arn:...
  */
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { requireCredentials } from './credentials.ts';
-import { outputsDir, outputsFileFor, readStackOutputs } from './outputs.ts';
+import {
+  distributionUrl,
+  githubOutputLines,
+  outputsDir,
+  outputsFileFor,
+  readStackOutputs,
+} from './outputs.ts';
 import { passThrough, run } from './run.ts';
 import { stackFromArgs } from './stack-name.ts';
 
@@ -41,13 +47,10 @@ if (!outputs) {
   console.error(`cdk deploy wrote no outputs to ${outputsFile}; nothing for the deployed tests to find.`);
   process.exit(1);
 }
-const url = `https://${outputs.DistributionDomainName}`;
+const url = distributionUrl(outputs);
 console.log(`\nDeployed ${stack}: ${url} (distribution ${outputs.DistributionId})`);
 console.log(
   `Next: npm run test:e2e:deployed -- --stack ${stack}    Clean up: npm run destroy -- --stack ${stack}`,
 );
 // In GitHub Actions, the URL becomes a step output (the workflow's environment URL and summary use it).
-if (process.env.GITHUB_OUTPUT) {
-  const { appendFileSync } = await import('node:fs');
-  appendFileSync(process.env.GITHUB_OUTPUT, `url=${url}\ndistribution-id=${outputs.DistributionId}\n`);
-}
+if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, githubOutputLines(outputs));

@@ -40,3 +40,16 @@ export function readStackOutputs(
 export function edgeFunctionNames(outputs: StackOutputs | undefined): string[] {
   return outputs?.EdgeFunctionNames?.split(',').filter(Boolean) ?? [];
 }
+
+/** The deployment's URL. */
+export function distributionUrl(outputs: StackOutputs): string {
+  return `https://${outputs.DistributionDomainName}`;
+}
+
+/**
+ * Lines for GitHub Actions' $GITHUB_OUTPUT, so a workflow can read `steps.<id>.outputs.url` (its environment
+ * URL and summary) and `distribution-id`.
+ */
+export function githubOutputLines(outputs: StackOutputs): string {
+  return `url=${distributionUrl(outputs)}\ndistribution-id=${outputs.DistributionId}\n`;
+}
