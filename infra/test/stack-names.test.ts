@@ -3,8 +3,10 @@
  * collide on any physical name. A physical name is an explicit name property; where the template leaves
  * one out, CloudFormation generates `<stack name>-<logical id>-<random>`, which is how Refs are rendered.
  */
+
+import { App } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createApp, defaultStackName } from '../app.ts';
+import { createApp, customDomainFrom, defaultStackName } from '../app.ts';
 import { fixtureSite, removeTempDirs, sharedSynthesis, synthTimeout, tempDir } from './synth.ts';
 
 afterAll(removeTempDirs);
@@ -140,5 +142,20 @@ describe('a second copy of the stack', () => {
     expect(() =>
       createApp({ outdir: tempDir(), siteDir: fixtureSite, nag: false, env: { STACK_NAME: 'shop_staging' } }),
     ).toThrow(/stack name "shop_staging" is not valid: letters, digits and hyphens/);
+  });
+
+  it('takes a custom domain from DOMAIN_NAME and CERTIFICATE_ARN as from context, both or neither', () => {
+    const certificateArn = 'arn:aws:acm:us-east-1:111111111111:certificate/x';
+    expect(
+      customDomainFrom(new App(), { DOMAIN_NAME: 'staging.example.com', CERTIFICATE_ARN: certificateArn }),
+    ).toEqual({
+      domainName: 'staging.example.com',
+      certificateArn,
+    });
+    // Empty repository variables in CI mean "no domain", not a half-set one.
+    expect(customDomainFrom(new App(), { DOMAIN_NAME: '', CERTIFICATE_ARN: '' })).toBeUndefined();
+    expect(() => customDomainFrom(new App(), { DOMAIN_NAME: 'staging.example.com' })).toThrow(
+      /CERTIFICATE_ARN/,
+    );
   });
 });
