@@ -3,7 +3,8 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type CustomDomain, StorefrontStack } from './stack.ts';
 
-export const stackName = 'EdgeStorefront';
+/** The stack's name when neither `-c stackName=...` nor STACK_NAME says otherwise. */
+export const defaultStackName = 'EdgeStorefront';
 export const defaultCdkOut = path.join(path.dirname(new URL(import.meta.url).pathname), 'cdk.out');
 
 /**
@@ -20,20 +21,45 @@ export interface AppOptions {
   outdir?: string;
   /** Runs cdk-nag's AwsSolutions pack at synthesis: an unacknowledged finding fails it (default true). */
   nag?: boolean;
-  /** CDK context, as `cdk -c key=value` would pass it (domainName, certificateArn). */
+  /** CDK context, as `cdk -c key=value` would pass it (stackName, domainName, certificateArn). */
   context?: Record<string, string | boolean>;
+  /** Where STACK_NAME, DOMAIN_NAME and CERTIFICATE_ARN are read (default process.env). */
+  env?: NodeJS.ProcessEnv;
   /** The built site to upload (default site/dist). */
   siteDir?: string;
 }
 
-/** An optional custom domain from context: both values or neither. */
-export function customDomainFrom(app: App): CustomDomain | undefined {
-  const domainName = app.node.tryGetContext('domainName') as string | undefined;
-  const certificateArn = app.node.tryGetContext('certificateArn') as string | undefined;
+/** A context value (`-c key=value`) wins over the environment variable; empty counts as unset. */
+function setting(app: App, key: string, variable: string, env: NodeJS.ProcessEnv): string | undefined {
+  const value = (app.node.tryGetContext(key) as string | undefined) ?? env[variable];
+  return value === undefined || value === '' ? undefined : String(value);
+}
+
+/** CloudFormation's rule for stack names (letters, digits, hyphens; a letter first; at most 128). */
+const validStackName = /^[A-Za-z][A-Za-z0-9-]{0,127}$/;
+
+/**
+ * The stack's name: `-c stackName=ShopStaging`, else STACK_NAME, else EdgeStorefront. Every physical name
+ * in the stack derives from it (CloudFormation generates the rest), so two names deploy side by side.
+ */
+export function stackNameFrom(app: App, env: NodeJS.ProcessEnv = process.env): string {
+  const name = setting(app, 'stackName', 'STACK_NAME', env) ?? defaultStackName;
+  if (!validStackName.test(name)) {
+    throw new Error(
+      `infra: stack name "${name}" is not valid: letters, digits and hyphens, starting with a letter, at most 128`,
+    );
+  }
+  return name;
+}
+
+/** An optional custom domain from context or DOMAIN_NAME / CERTIFICATE_ARN: both values or neither. */
+export function customDomainFrom(app: App, env: NodeJS.ProcessEnv = process.env): CustomDomain | undefined {
+  const domainName = setting(app, 'domainName', 'DOMAIN_NAME', env);
+  const certificateArn = setting(app, 'certificateArn', 'CERTIFICATE_ARN', env);
   if (!domainName && !certificateArn) return undefined;
   if (!domainName || !certificateArn) {
     throw new Error(
-      'infra: a custom domain needs both -c domainName=... and -c certificateArn=... (us-east-1)',
+      'infra: a custom domain needs both -c domainName=... and -c certificateArn=... (or DOMAIN_NAME and CERTIFICATE_ARN; the certificate in us-east-1)',
     );
   }
   return { domainName, certificateArn };
@@ -50,12 +76,13 @@ export function createApp(options: AppOptions | string = {}): App {
     nag = true,
     context = {},
     siteDir,
+    env = process.env,
   } = typeof options === 'string' ? { outdir: options } : options;
   const app = new App({ outdir, context: { ...featureFlags, ...context } });
   if (nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  new StorefrontStack(app, stackName, {
-    env: { account: process.env.CDK_DEFAULT_ACCOUNT ?? '111111111111', region: 'us-east-1' },
-    customDomain: customDomainFrom(app),
+  new StorefrontStack(app, stackNameFrom(app, env), {
+    env: { account: env.CDK_DEFAULT_ACCOUNT ?? '111111111111', region: 'us-east-1' },
+    customDomain: customDomainFrom(app, env),
     ...(siteDir && { siteDir }),
   });
   return app;

@@ -1,24 +1,27 @@
 /**
- * npm run destroy: `cdk destroy` the stack. The four edge functions are RETAINED (infra/stack.ts): Lambda
+ * npm run destroy [-- --stack NAME]: `cdk destroy` the stack. The four edge functions are RETAINED (infra/stack.ts): Lambda
  * cannot delete a function while CloudFront still holds replicas of it, and CloudFront removes replicas only
  * hours after the distribution is gone (reference 2.7). Deleting them in the stack would fail the destroy
  * half-way; retaining them lets it finish, and this prints how to delete them later.
  */
 import { rmSync } from 'node:fs';
-import { stackName } from '../app.ts';
 import { requireCredentials } from './credentials.ts';
-import { edgeFunctionNames, outputsFile, readStackOutputs } from './outputs.ts';
+import { edgeFunctionNames, outputsFileFor, readStackOutputs } from './outputs.ts';
 import { passThrough, run } from './run.ts';
+import { stackFromArgs } from './stack-name.ts';
 
-const args = process.argv.slice(2);
+const { stack: stackName, rest: args } = stackFromArgs(process.argv.slice(2));
 requireCredentials(args);
+const outputsFile = outputsFileFor(stackName);
 
 // Read before destroying: afterwards nothing names the retained functions.
-const retained = edgeFunctionNames(readStackOutputs());
+const retained = edgeFunctionNames(readStackOutputs(outputsFile, stackName));
 const status = await run('npx', [
   'cdk',
   'destroy',
   stackName,
+  '-c',
+  `stackName=${stackName}`,
   '--force',
   ...passThrough(args, ['--skip-credential-check']),
 ]);

@@ -9,7 +9,8 @@ import {
   GetDistributionCommand,
   GetInvalidationCommand,
 } from '@aws-sdk/client-cloudfront';
-import { readStackOutputs } from './outputs.ts';
+import { defaultStackName } from '../app.ts';
+import { outputsFileFor, readStackOutputs } from './outputs.ts';
 
 export interface PollOptions {
   /** Give up after this long (default: 25 min for a deployment, 15 min for an invalidation). */
@@ -96,20 +97,31 @@ export interface Target {
   playwrightArgs: string[];
 }
 
-/** --distribution-id / --url win over the deploy outputs file; at least one of them must be known. */
-export function resolveTarget(args: string[], outputsFile: string): Target {
+/**
+ * --distribution-id / --url win over the stack's deploy outputs (--stack, else STACK_NAME, else the default);
+ * at least one of them must be known, or this throws: a pipeline whose deploy wrote no outputs must fail,
+ * not go green having tested nothing.
+ */
+export function resolveTarget(
+  args: string[],
+  outputsFile?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Target {
   const { values, positionals } = parseArgs({
     args,
-    options: { 'distribution-id': { type: 'string' }, url: { type: 'string' } },
+    options: { 'distribution-id': { type: 'string' }, url: { type: 'string' }, stack: { type: 'string' } },
     strict: true,
     allowPositionals: true,
   });
-  const outputs = values['distribution-id'] || values.url ? undefined : readStackOutputs(outputsFile);
+  const stack = values.stack || env.STACK_NAME || defaultStackName;
+  const file = outputsFile ?? outputsFileFor(stack);
+  const outputs = values['distribution-id'] || values.url ? undefined : readStackOutputs(file, stack);
   const distributionId = values['distribution-id'] ?? outputs?.DistributionId;
   const url = values.url ?? (outputs ? `https://${outputs.DistributionDomainName}` : undefined);
   if (!distributionId && !url) {
     throw new Error(
-      'Nothing to test: run `npm run deploy` first, or pass --distribution-id ID or --url https://...',
+      `Nothing to test: no outputs for stack ${stack} (${file}). Run \`npm run deploy -- --stack ${stack}\` first, ` +
+        'or pass --distribution-id ID or --url https://...',
     );
   }
   return {

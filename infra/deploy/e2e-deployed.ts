@@ -1,17 +1,16 @@
 /**
- * npm run test:e2e:deployed [-- --distribution-id ID | --url https://...] [-- playwright args]: waits for the deployed
+ * npm run test:e2e:deployed [-- --stack NAME | --distribution-id ID | --url https://...] [-- playwright args]: waits for the deployed
  * distribution, invalidates it so no earlier deploy's objects answer, then runs the Playwright suite
  * against https://<domain>.
  */
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { requireCredentials } from './credentials.ts';
 import { invalidateAll, resolveTarget, waitDeployed } from './distribution-client.ts';
-import { outputsFile } from './outputs.ts';
 import { run } from './run.ts';
 
 let target: ReturnType<typeof resolveTarget>;
 try {
-  target = resolveTarget(process.argv.slice(2), outputsFile);
+  target = resolveTarget(process.argv.slice(2));
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { defaultCdkOut, stackName } from '../app.ts';
+import { defaultCdkOut, defaultStackName } from '../app.ts';
 
 export const packageLimits = { viewer: 1024 * 1024, origin: 50 * 1024 * 1024 } as const;
 
@@ -37,12 +37,15 @@ interface Association {
 
 function resource(resources: Resources, id: string): Record<string, unknown> {
   const found = resources[id];
-  if (!found) throw new Error(`${stackName} template has no resource ${id}`);
+  if (!found) throw new Error(`the stack's template has no resource ${id}`);
   return found.Properties;
 }
 
 /** Every function a behavior associates, with the events it runs on and its zipped size. */
-export function edgePackages(cdkOut: string): EdgePackage[] {
+export function edgePackages(
+  cdkOut: string,
+  stackName = process.env.STACK_NAME || defaultStackName,
+): EdgePackage[] {
   const template = JSON.parse(readFileSync(path.join(cdkOut, `${stackName}.template.json`), 'utf8'));
   const resources = template.Resources as Resources;
   const distribution = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Distribution');

@@ -20,7 +20,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceClasses, homepageExperiment, imageRouting, jacketColours, paths } from '../../edge/config.ts';
 import { requestInit } from '../../edge/test/arbitraries.ts';
-import { stackName } from '../app.ts';
+import { defaultStackName as stackName } from '../app.ts';
 import { selectBehavior } from '../local-cloudfront/behavior-matcher.ts';
 import { type LocalCloudFront, startLocalCloudFront } from '../local-cloudfront/index.ts';
 import { createFunctionRuntime } from '../local-cloudfront/runtime/index.ts';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { stackName } from '../app.ts';
+import { defaultStackName as stackName } from '../app.ts';
 import { findCredentialSource } from '../deploy/credentials.ts';
 import { resolveTarget } from '../deploy/distribution-client.ts';
 import { edgeFunctionNames, readStackOutputs } from '../deploy/outputs.ts';

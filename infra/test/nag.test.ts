@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, stackName } from '../app.ts';
+import { createApp, defaultStackName as stackName } from '../app.ts';
 import {
   fixtureSite,
   removeTempDirs,

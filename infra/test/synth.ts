@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { inject } from 'vitest';
-import { createApp, stackName } from '../app.ts';
+import { createApp, defaultStackName as stackName } from '../app.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

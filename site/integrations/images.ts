@@ -11,17 +11,14 @@ import {
   paths,
 } from '../../edge/config.ts';
 import type { ImageManifest, ImageVariant } from '../../edge/lib/image-manifest.ts';
+import type { PhotoSettings } from '../src/data/images.ts';
 import { devImagesMiddleware } from './dev-images.ts';
 import { ImageCache } from './image-cache.ts';
-import { encode, encodingSettings, type Raster, rasterize } from './image-encode.ts';
-import {
-  type ImageSource,
-  loadImageSources,
-  placeholderName,
-  scaledHeight,
-  svgSize,
-} from './image-sources.ts';
+import { encode, type Raster, rasterize, settingsFor } from './image-encode.ts';
+import { imageSizesPlugin } from './image-sizes.ts';
+import { type ImageSource, loadImageSources, outputSize, placeholderName } from './image-sources.ts';
 import { mapWithLimit } from './limit.ts';
+import { validateShop } from './validate.ts';
 
 const siteDir = fileURLToPath(new URL('..', import.meta.url));
 export const defaultArtDir = path.join(siteDir, 'art');
@@ -35,6 +32,8 @@ export interface ImageStepOptions {
   outDir: string;
   artDir?: string;
   cacheDir?: string;
+  /** How each photo is framed (default: site/src/data/images.ts). */
+  photoSettings?: (name: string) => PhotoSettings;
   log?: (line: string) => void;
 }
 
@@ -53,8 +52,10 @@ export async function runImageStep(options: ImageStepOptions): Promise<ImageStep
   const started = performance.now();
   const log = options.log ?? console.log;
   const cache = new ImageCache(options.cacheDir ?? defaultCacheDir);
-  const sources = await loadImageSources(options.artDir ?? defaultArtDir);
-  if (!sources.some((s) => s.name === placeholderName)) throw new Error(`art has no ${placeholderName}.svg`);
+  const sources = await loadImageSources(options.artDir ?? defaultArtDir, options.photoSettings);
+  if (!sources.some((s) => s.name === placeholderName)) {
+    throw new Error(`art has no ${placeholderName} image (${placeholderName}.svg, .jpg, .png, ...)`);
+  }
 
   const manifest: ImageManifest = { version: 1, images: {} };
   let encoded = 0;
@@ -89,17 +90,16 @@ async function writeImage(source: ImageSource, cache: ImageCache, outDir: string
   const variants = {} as Variants;
   let encoded = 0;
   let cached = 0;
-  const artWidth = svgSize(source.svg).width;
+  const settingsByFormat = settingsFor(source);
   for (const device of deviceClasses.classes) {
-    const width = device.width;
-    const height = scaledHeight(source.svg, width);
-    // Rasterized lazily and once per size: a fully cached size never renders the SVG at all.
+    const { width, height } = outputSize(source, device.width);
+    // Rasterized lazily and once per size: a fully cached size never decodes the source at all.
     let raster: Promise<Raster> | undefined;
     const formats = {} as Record<FormatId, ImageVariant>;
     for (const { id: format } of imageFormats) {
-      const settings = encodingSettings[format];
+      const settings = settingsByFormat[format];
       const cacheKey = ImageCache.key({
-        svg: source.svg,
+        ...sourceKey(source),
         width,
         height,
         format,
@@ -109,8 +109,8 @@ async function writeImage(source: ImageSource, cache: ImageCache, outDir: string
       let bytes = await cache.get(cacheKey);
       if (bytes) cached += 1;
       else {
-        raster ??= rasterize(source.svg, width, height, artWidth);
-        bytes = await encode(await raster, format, device.id);
+        raster ??= rasterize(source, width, height);
+        bytes = await encode(await raster, format, device.id, settingsByFormat);
         await cache.set(cacheKey, bytes);
         encoded += 1;
       }
@@ -126,13 +126,27 @@ async function writeImage(source: ImageSource, cache: ImageCache, outDir: string
 }
 
 /**
- * Registers the image step to run once Astro has written the pages (astro:build:done), and a stand-in for
- * the edge's /images/<name> under `astro dev`.
+ * What decides an image's pixels before resizing. A drawing keeps the key it has always had (its SVG text),
+ * so existing cache entries stay valid; a photo is keyed by its bytes' hash and its framing.
+ */
+function sourceKey(source: ImageSource): Record<string, unknown> {
+  if (source.kind === 'svg') return { svg: source.svg };
+  return { photo: source.sha256, fit: source.settings.fit, aspect: source.settings.aspect ?? 'source' };
+}
+
+/**
+ * Checks the shop's data before anything is built (astro:config:setup: a mistake fails the build with the
+ * list of problems), gives pages their image sizes, registers the image step to run once Astro has written
+ * the pages (astro:build:done), and a stand-in for the edge's /images/<name> under `astro dev`.
  */
 export default function images(): AstroIntegration {
   return {
     name: 'edge-storefront-images',
     hooks: {
+      'astro:config:setup': async ({ config, updateConfig }) => {
+        await validateShop(defaultArtDir, fileURLToPath(new URL('pages/', config.srcDir)));
+        updateConfig({ vite: { plugins: [imageSizesPlugin(defaultArtDir)] } });
+      },
       'astro:server:setup': ({ server }) => {
         // Astro puts its own middleware (trailing-slash redirects among them) at the front of the stack
         // after this hook; /images/<name> has no slash, so ours must go in front once the server is up.

@@ -21,12 +21,22 @@ export interface Product {
 /** The product whose picture depends on the colour cookie. */
 export const jacketSlug = jacketColours.image;
 
+const numberWords = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** "six" for 6: counts in copy come from the data, so adding a colour cannot leave the copy behind. */
+export function countInWords(count: number): string {
+  return numberWords[count] ?? String(count);
+}
+
+/** "six colours", from the jacket colours in edge/config.ts. */
+export const jacketColourCount = `${countInWords(Object.keys(jacketColours.colours).length)} colours`;
+
 export const products: readonly Product[] = [
   {
     slug: jacketSlug,
     name: 'The Ridge jacket',
     price: 18900,
-    summary: 'A waterproof shell with a stowable hood, in six colours.',
+    summary: `A waterproof shell with a stowable hood, in ${jacketColourCount}.`,
     description: [
       'Three-layer recycled nylon with taped seams, a two-way zip and pit vents for the climb.',
       'The hood rolls into the collar; the hand pockets sit above a hip belt.',
@@ -90,6 +100,9 @@ export const products: readonly Product[] = [
   },
 ];
 
+/** The jacket, which the navigation and homepage B feature. */
+export const jacketProduct: Product = productBySlugOrThrow(jacketSlug);
+
 export function productBySlug(slug: string): Product | undefined {
   return products.find((p) => p.slug === slug);
 }
@@ -100,6 +113,16 @@ export function formatPrice(pence: number): string {
   return gbp.format(pence / 100);
 }
 
-export function productPath(product: Product): string {
-  return `/products/${product.slug}/`;
+/** The catalogue page; every product page sits under it. */
+export const shopPath = '/products/';
+
+/** The one place a product's URL is made (Astro builds `pages/products/[slug].astro` at this path). */
+export function productPath(product: Pick<Product, 'slug'>): string {
+  return `${shopPath}${product.slug}/`;
+}
+
+function productBySlugOrThrow(slug: string): Product {
+  const product = productBySlug(slug);
+  if (!product) throw new Error(`site/src/data/catalogue.ts: no product "${slug}"`);
+  return product;
 }
