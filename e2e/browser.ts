@@ -130,7 +130,10 @@ export async function npmPackageChromium(root = tmpdir()): Promise<FoundChromium
     else process.env.TMPDIR = previousTmpdir;
   }
   try {
-    await unpacking;
+    const unpacked = await unpacking;
+    if (unpacked !== path.join(staging, 'chromium') || !isExecutableFile(unpacked)) {
+      throw new Error(`@sparticuz/chromium unpacked to ${unpacked}, not into ${staging}`);
+    }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     throw error;
