@@ -7,7 +7,15 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       { test: { name: 'edge', include: ['edge/**/*.test.ts'] } },
-      { test: { name: 'site', include: ['site/test/**/*.test.ts'], testTimeout: 60_000 } },
+      {
+        test: {
+          name: 'site',
+          include: ['site/test/**/*.test.ts'],
+          testTimeout: 60_000,
+          // Resolves the browser once (e2e/browser.ts); every test file that launches it reuses the path.
+          globalSetup: ['site/test/global-setup.ts'],
+        },
+      },
       {
         test: {
           name: 'infra',

@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumArgs, chromiumExecutable } from './browser.ts';
+import { chromiumArgs, resolveChromium } from './browser.ts';
+import { oneProject } from './support.ts';
 
 /**
  * Runs against the local CloudFront by default (Playwright starts it), or against a deployed
@@ -8,7 +9,8 @@ import { chromiumArgs, chromiumExecutable } from './browser.ts';
 const deployedUrl = process.env.BASE_URL || undefined;
 const localPort = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = deployedUrl ?? `http://127.0.0.1:${localPort}`;
-const launchOptions = { executablePath: chromiumExecutable(), args: chromiumArgs };
+// Resolved (and printed) once, when the runner loads this file; its workers load it again and reuse the path.
+const launchOptions = { executablePath: await resolveChromium(), args: chromiumArgs };
 const ci = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -24,8 +26,16 @@ export default defineConfig({
   use: { baseURL, trace: 'on-first-retry', launchOptions },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions } },
-    { name: 'phone', use: { ...devices['Pixel 7'], browserName: 'chromium', launchOptions } },
-    { name: 'tablet', use: { ...devices['Galaxy Tab S9'], browserName: 'chromium', launchOptions } },
+    {
+      name: 'phone',
+      use: { ...devices['Pixel 7'], browserName: 'chromium', launchOptions },
+      grepInvert: new RegExp(oneProject),
+    },
+    {
+      name: 'tablet',
+      use: { ...devices['Galaxy Tab S9'], browserName: 'chromium', launchOptions },
+      grepInvert: new RegExp(oneProject),
+    },
   ],
   webServer: deployedUrl
     ? undefined

@@ -3,12 +3,10 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { homepageExperiment } from '../edge/config.ts';
+import { deviceOf } from './support.ts';
 
 const siteDist = path.resolve(import.meta.dirname, '../site/dist');
 const missingPage = '/this-page-does-not-exist/';
-const isTablet = () => test.info().project.name === 'tablet';
-const tabletLayoutReason =
-  "the site's CSS has one breakpoint (48rem = 768px): the tablet's viewport gets the phone layout, which the phone project checks page by page";
 
 /**
  * Every page the build produced, as the URL a shopper uses: `/products/index.html` is `/products/`, the
@@ -26,7 +24,6 @@ function shopperUrls(): { url: string; variant?: string }[] {
 }
 
 test.describe('quality on every page', () => {
-  test.skip(({ viewport }) => isTablet() && (viewport?.width ?? 0) < 768, tabletLayoutReason);
   for (const { url, variant } of shopperUrls()) {
     test(`${url}${variant ? ` (variant ${variant})` : ''}: no serious accessibility violations, no console errors`, async ({
       page,
@@ -55,4 +52,16 @@ test.describe('quality on every page', () => {
       expect(errors, `console errors on ${url}`).toEqual([]);
     });
   }
+});
+
+test('the product page lays out for the device: one column on a phone, two on a tablet or desktop', async ({
+  page,
+}, testInfo) => {
+  await page.goto('/products/jacket/');
+  // Computed grid-template-columns lists one length per column, e.g. "292px 292px".
+  const columns = await page
+    .locator('.product-layout')
+    .evaluate((el) => getComputedStyle(el).gridTemplateColumns.split(' ').length);
+  const width = page.viewportSize()?.width;
+  expect(columns, `columns at ${width}px`).toBe(deviceOf(testInfo) === 'mobile' ? 1 : 2);
 });

@@ -35,3 +35,9 @@ export function cookieAttributes(setCookie: string): {
   );
   return { name: pair.slice(0, eq), value: pair.slice(eq + 1), attrs };
 }
+
+/**
+ * Tag for a test of the edge alone, whose outcome no device changes: playwright.config.ts runs it in the desktop
+ * project only, instead of the test skipping itself in the others.
+ */
+export const oneProject = '@one-project';

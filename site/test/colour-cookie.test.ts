@@ -22,4 +22,14 @@ describe('the colour cookie the swatches write', () => {
     expect(colourFromCookies(`${jacketColours.cookie}=__proto__`)).toBeUndefined();
     expect(colourFromCookies('')).toBeUndefined();
   });
+
+  it('is ignored when its percent-encoding is malformed, instead of throwing', () => {
+    expect(colourFromCookies(`${jacketColours.cookie}=%E0`)).toBeUndefined();
+    expect(colourFromCookies(`${jacketColours.cookie}=%`)).toBeUndefined();
+    expect(colourFromCookies(`${jacketColours.cookie}=%E0; other=1`)).toBeUndefined();
+  });
+
+  it('is read when percent-encoded correctly', () => {
+    expect(colourFromCookies(`${jacketColours.cookie}=%72%65%64`)).toBe('red');
+  });
 });

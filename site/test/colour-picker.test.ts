@@ -82,6 +82,23 @@ describe('the jacket colour swatches', () => {
     expect(await page.getByRole('radio', { name: new RegExp(`^${other}$`, 'i') }).isChecked()).toBe(true);
     expect(await page.locator('[data-colour-name]').textContent()).toMatch(new RegExp(other, 'i'));
   });
+
+  it('take a malformed colour cookie as no choice: the default checked, the picker still working', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // `%E0` is a truncated escape: decodeURIComponent throws on it.
+    await context.addCookies([{ name: jacketColours.cookie, value: '%E0', url: run.edge.url }]);
+    await page.goto(`${run.edge.url}${jacketPage}`);
+    await page.waitForLoadState('load');
+    expect(
+      await page.getByRole('radio', { name: new RegExp(`^${jacketColours.default}$`, 'i') }).isChecked(),
+    ).toBe(true);
+    await page.getByRole('radio', { name: new RegExp(`^${other}$`, 'i') }).check();
+    await page.waitForFunction(() =>
+      document.querySelector('#product-image')?.getAttribute('src')?.startsWith('data:'),
+    );
+    expect(errors, 'errors thrown in the page').toEqual([]);
+  });
 });
 
 describe('without JavaScript', () => {

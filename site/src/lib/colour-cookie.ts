@@ -11,10 +11,19 @@ export function colourFromCookies(cookieHeader: string): ColourId | undefined {
   for (const pair of cookieHeader.split(';')) {
     const [name, ...rest] = pair.trim().split('=');
     if (name !== jacketColours.cookie) continue;
-    const value = decodeURIComponent(rest.join('='));
+    const value = decoded(rest.join('='));
     return isColourId(value) ? value : undefined;
   }
   return undefined;
+}
+
+/** A cookie value without its percent-encoding; a malformed escape (`%E0`) is no value, so no choice. */
+function decoded(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A `document.cookie` assignment for the colour: site-wide, kept a year, Secure wherever HTTPS is. */
