@@ -27,6 +27,8 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      // Every lab of the workshop, solved in a scratch copy (slow: it builds each solved lab).
+      { test: { name: 'workshop', include: ['infra/workshop/**/*.test.ts'], testTimeout: 900_000 } },
     ],
   },
 });
