@@ -17,10 +17,14 @@ let scratch: string;
 let start: string;
 
 function git(cwd: string, args: string[]): string {
-  const result = spawnSync('git', ['-c', 'user.name=workshop', '-c', 'user.email=workshop@localhost', ...args], {
-    cwd,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.name=workshop', '-c', 'user.email=workshop@localhost', ...args],
+    {
+      cwd,
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
 }
@@ -56,7 +60,8 @@ beforeAll(async () => {
   }
   symlinkSync(path.join(repo, 'node_modules'), path.join(start, 'node_modules'));
   const imageCache = path.join(repo, 'site', '.image-cache');
-  if (existsSync(imageCache)) cpSync(imageCache, path.join(start, 'site', '.image-cache'), { recursive: true });
+  if (existsSync(imageCache))
+    cpSync(imageCache, path.join(start, 'site', '.image-cache'), { recursive: true });
   git(start, ['init', '-q']);
   git(start, ['add', '-A']);
   git(start, ['commit', '-q', '-m', 'the workshop starting point']);
