@@ -18,6 +18,9 @@ async function widthOf(shop: Shop, headers: Record<string, string>): Promise<num
 const agent = (ua: string, round: number) =>
   ua.replace(/(Chrome|Version)\/(\d+)/, (_, n, v) => `${n}/${Number(v) + round}`);
 
+// biome-ignore lint/suspicious/noTemplateCurlyInString: source text the solution writes, not a template here
+const returnWithLite = "  return `${paths.imagePrefix}${lite ? 'lite/' : ''}${name}.${format}`;";
+
 export const lab: Lab = {
   id: 4,
   title: 'The cache key: Save-Data the right way',
@@ -30,9 +33,8 @@ export const lab: Lab = {
       anchor: 'return `${paths.imagePrefix}${name}.${format}`;',
       replacement:
         '// Lab 4: Save-Data goes into the URI here, before the cache key is computed.\n' +
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: the replacement is source text with a template literal
         "  const lite = headerValues(headers, 'save-data').some((v) => v.trim().toLowerCase() === 'on');\n" +
-        "  return `${paths.imagePrefix}${lite ? 'lite/' : ''}${name}.${format}`;",
+        returnWithLite,
     },
     {
       file: edited.originRequest,
