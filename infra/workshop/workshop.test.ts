@@ -107,6 +107,7 @@ describe.each(labs.map((l) => [l.id, l] as const))('lab %i', (id, definition) =>
     expect(git(copy, ['status', '--porcelain']), 'reset leaves a clean tree').toBe('');
 
     rmSync(copy, { recursive: true, force: true });
-    console.log(`workshop: lab ${id} in ${elapsed(began)}`);
+    const rebuilt = after.output.includes('build: npm run build') ? 'rebuilt after solve' : 'no rebuild';
+    console.log(`workshop: lab ${id} in ${elapsed(began)} (${rebuilt})`);
   }, 900_000);
 });
