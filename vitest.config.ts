@@ -37,6 +37,16 @@ export default defineConfig({
       },
       // The experiment report; its browser test drives the local CloudFront started as `npm start` would.
       { test: { name: 'experiment', include: ['infra/experiment/**/*.test.ts'], testTimeout: 120_000 } },
+      {
+        test: {
+          name: 'workshop',
+          include: ['infra/workshop/**/*.test.ts'],
+          // Every lab solved and built in a scratch copy: minutes, not seconds.
+          testTimeout: 900_000,
+          // After the other projects, alone: its builds would otherwise slow their timed tests on two cores.
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
   },
 });

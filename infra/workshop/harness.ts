@@ -1,0 +1,91 @@
+/** What a lab is, and what its checkpoint gets: the built shop served by the local CloudFront, with its log. */
+import path from 'node:path';
+import { type LocalCloudFront, startLocalCloudFront } from '../local-cloudfront/index.ts';
+import type { RequestLog } from '../local-cloudfront/request-log.ts';
+import type { Edit } from './edits.ts';
+import { built } from './paths.ts';
+
+export interface Expectation {
+  name: string;
+  pass: boolean;
+  /** What was seen, when it helps (printed after the name). */
+  seen?: string;
+  /** Printed when the expectation fails. */
+  hint: string;
+}
+
+export interface Lab {
+  id: number;
+  title: string;
+  /** The lab's page, relative to the repository root. */
+  page: string;
+  /** False for a lab that asks for no change to the tree (its checkpoint may pass on the starting point). */
+  asksForChange: boolean;
+  /** The files a solution edits or adds: every one must also be listed in paths.ts. */
+  solution: readonly Edit[];
+  check(shop: Shop): Promise<Expectation[]>;
+  /** What the checkpoint cannot check here, said plainly (lab 6: everything that needs an AWS account). */
+  notChecked?: readonly string[];
+}
+
+export interface Shop {
+  root: string;
+  edge: LocalCloudFront;
+  /** Every request's log, in order (with the trace of each event's input and output). */
+  logs: RequestLog[];
+  /** Warnings the local CloudFront printed (the cache-key warning among them). */
+  warnings: string[];
+  get(urlPath: string, headers?: Record<string, string>): Promise<Fetched>;
+}
+
+export interface Fetched {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+  log: RequestLog | undefined;
+}
+
+export const userAgents = {
+  desktop:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
+  mobile:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  tablet:
+    'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+} as const;
+
+/** Serves the built app on a free port for the duration of `use`, logging into arrays instead of the console. */
+export async function withShop<T>(root: string, use: (shop: Shop) => Promise<T>): Promise<T> {
+  const logs: RequestLog[] = [];
+  const warnings: string[] = [];
+  const edge = await startLocalCloudFront({
+    cdkOut: path.join(root, built.cdkOut),
+    port: 0,
+    trace: true,
+    watch: false,
+    logger: { info: () => {}, warn: (line) => warnings.push(line) },
+    onRequestLog: (log) => logs.push(log),
+  });
+  const shop: Shop = {
+    root,
+    edge,
+    logs,
+    warnings,
+    async get(urlPath, headers = {}) {
+      const before = logs.length;
+      const response = await fetch(`${edge.url}${urlPath}`, { headers, redirect: 'manual' });
+      const body = Buffer.from(await response.arrayBuffer());
+      return { status: response.status, headers: response.headers, body, log: logs[before] };
+    },
+  };
+  try {
+    return await use(shop);
+  } finally {
+    await edge.close();
+  }
+}
+
+/** One expectation from a condition, so checks read as a list. */
+export function expect(name: string, pass: boolean, hint: string, seen?: string): Expectation {
+  return { name, pass, hint, ...(seen !== undefined && { seen }) };
+}

@@ -1,0 +1,72 @@
+import sharp from 'sharp';
+import { jacketColours } from '../../../../edge/config.ts';
+import { expect, type Lab, userAgents } from '../../harness.ts';
+import { edited } from '../../paths.ts';
+
+/** The colour the lab asks for. */
+const colour = 'plum';
+const hex = '#6b2d5c';
+/** sharp's dominant colour is a 16-level-per-channel histogram bin and lossy codecs shift colours a little. */
+const tolerance = 24;
+
+type Rgb = [number, number, number];
+const rgb = (h: string): Rgb => [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16)) as Rgb;
+const distance = (a: Rgb, b: Rgb) => Math.max(...a.map((c, i) => Math.abs(c - (b[i] ?? 0))));
+
+export const lab: Lab = {
+  id: 2,
+  title: 'The jacket: add a colour',
+  page: 'infra/workshop/labs/2-jacket-colour/README.md',
+  asksForChange: true,
+  solution: [
+    {
+      file: edited.edgeConfig,
+      anchor: "sky: '#5fa8d3',",
+      replacement: `sky: '#5fa8d3',\n    ${colour}: '${hex}',`,
+    },
+  ],
+  async check(shop) {
+    const page = (await shop.get('/products/jacket/')).body.toString('utf8');
+    const radio = new RegExp(
+      `<input[^>]*type="radio"[^>]*value="${colour}"|<input[^>]*value="${colour}"[^>]*type="radio"`,
+    );
+    const seen: string[] = [];
+    let allNear = true;
+    for (const [device, ua] of Object.entries(userAgents)) {
+      for (const accept of ['image/avif', 'image/webp', 'image/jpeg']) {
+        const image = await shop.get('/images/jacket', {
+          'user-agent': ua,
+          accept,
+          cookie: `${jacketColours.cookie}=${colour}`,
+        });
+        const stats =
+          image.status === 200
+            ? await sharp(image.body)
+                .stats()
+                .catch(() => undefined)
+            : undefined;
+        const dominant: Rgb | undefined = stats && [stats.dominant.r, stats.dominant.g, stats.dominant.b];
+        const near = dominant !== undefined && distance(dominant, rgb(hex)) <= tolerance;
+        if (!near) {
+          allNear = false;
+          seen.push(
+            `${device} ${accept}: ${dominant ? `rgb(${dominant.join(',')})` : `status ${image.status}`}`,
+          );
+        }
+      }
+    }
+    return [
+      expect(
+        `the jacket page offers the colour ${colour}`,
+        radio.test(page),
+        `add ${colour}: '${hex}' to jacketColours.colours in ${edited.edgeConfig}; the page draws one radio per colour`,
+      ),
+      expect(
+        `with the cookie ${jacketColours.cookie}=${colour}, /images/jacket is mostly ${hex} on every device and format`,
+        allNear,
+        'the image step renders one jacket per configured colour and viewer-request picks it from the cookie; is the hex exactly right?',
+        seen.slice(0, 3).join('; ') || undefined,
+      ),
+    ];
+  },
+};
