@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Fastest first (design.md "Tests, fastest first"); the browser suite is Playwright's, in e2e/.
+// Fastest first; the browser suite is Playwright's, in e2e/.
 export default defineConfig({
   test: {
     // The JSON report lets .ci/run count every suite in one summary line.

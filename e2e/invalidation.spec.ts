@@ -15,10 +15,7 @@ const deployedReason =
 test.describe('invalidation through the CloudFront API', () => {
   test.skip(!isLocal, deployedReason);
 
-  test('an invalidated object is fetched from the origin again (reference 5.9)', async ({
-    request,
-    baseURL,
-  }) => {
+  test('an invalidated object is fetched from the origin again (rule 5.9)', async ({ request, baseURL }) => {
     await request.get(page);
     expect((await request.get(page)).headers()['x-cache']).toBe('Hit from cloudfront');
 
@@ -32,7 +29,7 @@ test.describe('invalidation through the CloudFront API', () => {
     const id = list.DistributionList?.Items?.[0]?.Id;
     expect(id, 'the local distribution id').toBeTruthy();
     // viewer-request rewrote /products/canvas-backpack/ before the cache key, so the key is the rewritten URI
-    // (reference 3, "Effects on the cache key").
+    // (rule 3, "Effects on the cache key").
     const created = await client.send(
       new CreateInvalidationCommand({
         DistributionId: id,

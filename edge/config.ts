@@ -151,13 +151,13 @@ export const securityHeaders = {
   permissionsPolicy: 'camera=(), microphone=(), geolocation=(), payment=()',
 } as const;
 
-/** How the edge routes a canonical `/images/<name>` request to a variant object (design.md, "URL scheme"). */
+/** How the edge routes a canonical `/images/<name>` request to a variant object (README, "The edge functions"). */
 export const imageRouting = {
   /** The image served for any name, device or format the manifest does not list. */
   placeholder: 'placeholder',
   /**
    * Request header origin-request adds when it rewrites a canonical /images/ request to a variant. The
-   * origin-response event sees the request as origin-request left it (reference 1.1), so the header tells a
+   * origin-response event sees the request as origin-request left it (rule 1.1), so the header tells a
    * cookie-dependent canonical image (browser revalidates) from a direct /_img/ fetch (immutable).
    */
   variantMarkerHeader: 'x-sf-image-variant',

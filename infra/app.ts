@@ -66,7 +66,7 @@ export function customDomainFrom(app: App, env: NodeJS.ProcessEnv = process.env)
 }
 
 /**
- * us-east-1 with an explicit env keeps the EdgeFunctions in this stack (reference 7) and lets it
+ * us-east-1 with an explicit env keeps the EdgeFunctions in this stack (rule 7) and lets it
  * synthesize with no credentials and no network. The account falls back to a placeholder so that
  * synthesis works for people without one; deploy passes the real account through CDK_DEFAULT_ACCOUNT.
  */

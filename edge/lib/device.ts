@@ -2,7 +2,7 @@ import type { CloudFrontHeaders } from 'aws-lambda';
 import { type DeviceId, deviceClasses } from '../config.ts';
 
 /**
- * The device class from CloudFront's CloudFront-Is-*-Viewer headers (reference 4): the first class in
+ * The device class from CloudFront's CloudFront-Is-*-Viewer headers (rule 4): the first class in
  * configured order whose header says "true" (a tablet is often "mobile" too); the default when none does,
  * for example when the headers are absent because the request did not come through the images behavior.
  */

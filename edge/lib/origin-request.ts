@@ -14,7 +14,7 @@ function formatId(extension: string): FormatId | undefined {
 /**
  * The object for an image request, from what the images cache key holds and nothing else: the URI that
  * viewer-request normalised (`/images/<name>.<format>`) and the CloudFront-Is-*-Viewer headers. Reading
- * anything outside the key would cache one viewer's answer for all the others (design.md). A variant the
+ * anything outside the key would cache one viewer's answer for all the others (README, "Cache-key discipline"). A variant the
  * manifest does not list, or a URI of any other shape, gets the default object.
  */
 export function variantKeyFor(request: CloudFrontRequest, manifest: CompactManifest): string {
@@ -32,7 +32,7 @@ export function variantKeyFor(request: CloudFrontRequest, manifest: CompactManif
 
 /**
  * Rewrites the request to the variant object and marks it, so origin-response can tell a canonical image
- * (its URL depends on cookies) from an object fetched by its own key (reference 1.1: origin-response sees
+ * (its URL depends on cookies) from an object fetched by its own key (rule 1.1: origin-response sees
  * the request as this function left it).
  */
 export function handleOriginRequest(

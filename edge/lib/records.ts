@@ -1,5 +1,5 @@
 /**
- * The one record of a CloudFront event (reference 1: the array always has exactly one). An empty array is
+ * The one record of a CloudFront event (rule 1: the array always has exactly one). An empty array is
  * not a CloudFront event at all, so it is the only input the handlers refuse.
  */
 export function theRecord<T>(records: readonly T[]): T {

@@ -21,7 +21,7 @@ export function variantCookie(variant: string): string {
 
 /**
  * Sets the variant cookie only for a fresh assignment, which viewer-request hands on in a request header
- * (viewer-response sees the request as viewer-request left it, reference 1.1). Everything else is left
+ * (viewer-response sees the request as viewer-request left it, rule 1.1). Everything else is left
  * alone: security headers come from the stack's response headers policy. A response that sets a cookie is
  * marked `private` whatever the cached copy says, so no shared cache stores one visitor's cookie.
  */

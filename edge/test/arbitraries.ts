@@ -1,7 +1,7 @@
 /**
  * fast-check generators for what a viewer can send and CloudFront can deliver to a function: hostile but
  * well-formed events (CloudFront never passes a control character in a header value, nor a URI without a
- * leading slash, nor a URL of 8,192 characters or more: reference 1.3, 1.6, 2.5). "Well-formed" is what the
+ * leading slash, nor a URL of 8,192 characters or more: rule 1.3, 1.6, 2.5). "Well-formed" is what the
  * local CloudFront's validator accepts, so a function that passes its input through unchanged passes it too.
  */
 import fc from 'fast-check';

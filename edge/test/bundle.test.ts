@@ -64,7 +64,7 @@ describe('edge bundles (npm run build:edge)', () => {
   });
 });
 
-describe('the built bundles under arbitrary input (reference 2)', () => {
+describe('the built bundles under arbitrary input (rule 2)', () => {
   const events: Record<EdgeEventType, fc.Arbitrary<EdgeEvent>> = {
     'viewer-request': requestInit.map((r) => viewerRequestEvent(r)),
     'origin-request': requestInit.map((r) => originRequestEvent(r)),

@@ -7,8 +7,8 @@ import {
   viewerResponseEvent,
 } from './events.ts';
 
-/** The fixtures every handler test uses must keep the real layout (reference 1.1, 1.2, 8). */
-describe('event fixtures follow reference section 1', () => {
+/** The fixtures every handler test uses must keep the real layout (rule 1.1, 1.2, 8). */
+describe('event fixtures follow rule 1', () => {
   it.each([
     ['viewer-request', viewerRequestEvent(), false, false],
     ['origin-request', originRequestEvent(), true, false],
@@ -32,7 +32,7 @@ describe('event fixtures follow reference section 1', () => {
     },
   );
 
-  it('shows origin events the Host of the origin and the Via CloudFront adds (reference 4)', () => {
+  it('shows origin events the Host of the origin and the Via CloudFront adds (rule 4)', () => {
     const headers = originRequestEvent().Records[0]?.cf.request.headers;
     expect(headers?.host?.[0]?.value).toBe(
       originRequestEvent().Records[0]?.cf.request.origin?.s3?.domainName,

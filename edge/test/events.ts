@@ -1,5 +1,5 @@
 /**
- * CloudFront events laid out as in reference section 1 (lambda-edge.md): exactly one record,
+ * CloudFront events laid out as in rule 1 (infra/local-cloudfront/RULES.md): exactly one record,
  * config.eventType and a requestId shared by all four events of one request, querystring always
  * present, origin only in origin events.
  */
@@ -42,7 +42,7 @@ export interface RequestInit {
 const viewerHeaders = { Host: 'd111111abcdef8.cloudfront.net', 'User-Agent': 'curl/8.5.0' };
 
 /**
- * What CloudFront sends towards the origin (reference 3 step 6, 4): Host becomes the origin's domain, Via and
+ * What CloudFront sends towards the origin (rule 3 step 6, 4): Host becomes the origin's domain, Via and
  * X-Forwarded-For are added, and User-Agent is replaced unless a policy forwards it.
  */
 const originHeaders = {
@@ -62,7 +62,7 @@ function request(init: RequestInit, defaults: Record<string, string>): CloudFron
   };
 }
 
-/** CDK's S3 origins with OAC show as authMethod "none" (reference 1.5, 6). */
+/** CDK's S3 origins with OAC show as authMethod "none" (rule 1.5, 6). */
 const s3Origin = () => ({
   s3: {
     authMethod: 'none' as const,

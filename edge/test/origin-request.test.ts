@@ -15,7 +15,7 @@ function route(init: RequestInit) {
   return handleOriginRequest(theRecord(event.Records).cf.request, manifest);
 }
 
-describe('origin-request: device-sized image objects (reference 4, design.md cache-key discipline)', () => {
+describe('origin-request: device-sized image objects (rule 4, cache-key discipline)', () => {
   it.each([
     ['tablet and mobile both true', { [tablet.header]: 'true', [mobile.header]: 'true' }, 'tablet'],
     [
@@ -55,7 +55,7 @@ describe('origin-request: device-sized image objects (reference 4, design.md cac
     expect(route(other).uri).toBe(route(key).uri);
   });
 
-  it('marks the request so origin-response knows it answers a canonical image URL (reference 1.1)', () => {
+  it('marks the request so origin-response knows it answers a canonical image URL (rule 1.1)', () => {
     expect(route({ uri: '/images/hero.avif' }).headers[imageRouting.variantMarkerHeader]?.[0]?.value).toBe(
       '1',
     );

@@ -4,7 +4,7 @@ import { theRecord } from '../lib/records.ts';
 import { viewerRequestEvent } from './events.ts';
 import { runValidated } from './validated.ts';
 
-/** The property tests trust this check, so it must see what a function changed in place (reference 2.3). */
+/** The property tests trust this check, so it must see what a function changed in place (rule 2.3). */
 describe('checking an edge function the way the local CloudFront does', () => {
   it('passes a function that returns the request unchanged', async () => {
     const { violations } = await runValidated(
@@ -17,7 +17,7 @@ describe('checking an edge function the way the local CloudFront does', () => {
     expect(violations).toEqual([]);
   });
 
-  it('fails a function that changes a read-only header in the event it was given (reference 2.3)', async () => {
+  it('fails a function that changes a read-only header in the event it was given (rule 2.3)', async () => {
     const { violations } = await runValidated(
       'viewer-request',
       viewerRequestEvent({ uri: '/a' }),

@@ -1,6 +1,6 @@
 /**
  * Runs an edge function on an event and checks its result with the local CloudFront's own validator
- * (infra/local-cloudfront/validation: the one implementation of CloudFront's result rules, reference 2.1-2.5).
+ * (infra/local-cloudfront/validation: the one implementation of CloudFront's result rules, rule 2.1-2.5).
  * Functions edit the event in place, so the result is checked against a copy taken before the call: checked
  * against the edited event, a changed read-only header would look unchanged.
  */

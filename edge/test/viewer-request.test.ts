@@ -14,7 +14,7 @@ async function run(init: RequestInit) {
   return result;
 }
 
-describe('viewer-request: homepage experiment (reference 1.1, 3.3)', () => {
+describe('viewer-request: homepage experiment (rule 1.1, 3.3)', () => {
   it.each(variants)(
     'keeps a visitor with a valid cookie on variant $id and assigns nothing new',
     async (v) => {
@@ -129,7 +129,7 @@ describe('viewer-request: a directory without its slash is a 301 generated at th
   });
 });
 
-describe('viewer-request: image choices go into the URI, not the cache key (design.md, reference 3 step 4)', () => {
+describe('viewer-request: image choices go into the URI, not the cache key (cache-key discipline, rule 3 step 4)', () => {
   it.each(colourIds)('serves the %s jacket to a viewer whose colour cookie says so', async (colour) => {
     const request = await run({
       uri: '/images/jacket',

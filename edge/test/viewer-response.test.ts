@@ -12,7 +12,7 @@ async function respond(req: RequestInit, res: ResponseInit = {}) {
   return result;
 }
 
-describe('viewer-response: the variant cookie (reference 1.1: it sees the request viewer-request changed)', () => {
+describe('viewer-response: the variant cookie (rule 1.1: it sees the request viewer-request changed)', () => {
   it.each(variants)('sets a secure, lax, site-wide cookie for a new assignment to $id', async (v) => {
     const { headers } = await respond({ uri: v.page, headers: { [assignmentHeader]: v.id } });
     const setCookies = headers?.['set-cookie'] ?? [];

@@ -1,7 +1,7 @@
 /**
  * npm run destroy [-- --stack NAME]: `cdk destroy` the stack. The four edge functions are RETAINED (infra/stack.ts): Lambda
  * cannot delete a function while CloudFront still holds replicas of it, and CloudFront removes replicas only
- * hours after the distribution is gone (reference 2.7). Deleting them in the stack would fail the destroy
+ * hours after the distribution is gone (rule 2.7). Deleting them in the stack would fail the destroy
  * half-way; retaining them lets it finish, and this prints how to delete them later.
  */
 import { rmSync } from 'node:fs';

@@ -59,7 +59,7 @@ export async function waitDeployed(
   );
 }
 
-/** Invalidates every path ('/*', one wildcard path: reference 5.9) and waits until it is Completed. */
+/** Invalidates every path ('/*', one wildcard path: rule 5.9) and waits until it is Completed. */
 export async function invalidateAll(
   client: CloudFrontClient,
   id: string,

@@ -1,6 +1,6 @@
 /**
  * Lambda@Edge package sizes as deployed: each associated function's staged code folder in cdk.out, zipped
- * size against the limit for its triggers (reference 2.6 legacy: 1 MB viewer, 50 MB origin).
+ * size against the limit for its triggers (rule 2.6 legacy: 1 MB viewer, 50 MB origin).
  * `npx tsx infra/deploy/package-sizes.ts [cdk.out]` prints the table (after `npm run build`).
  */
 import { readdirSync, readFileSync } from 'node:fs';

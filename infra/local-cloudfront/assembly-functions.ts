@@ -1,6 +1,6 @@
 /**
  * Finds the deployed code behind a LambdaFunctionARN: `{Ref: Version}` -> the Version's FunctionName
- * `{Ref: Function}` -> Code.S3Key `<hash>.zip` -> the asset folder (reference 7). For an EdgeFunction in
+ * `{Ref: Function}` -> Code.S3Key `<hash>.zip` -> the asset folder (rule 7). For an EdgeFunction in
  * another region, the `Fn::GetAtt` of its cross-region reader leads to the SSM parameter the us-east-1
  * support stack writes, whose value is again a `{Ref: Version}` there.
  */

@@ -1,6 +1,6 @@
 /**
  * S3 origins: the bucket behind an origin's DomainName, the BucketDeployment source assets that fill it,
- * and whether the bucket policy lets CloudFront list it (403 vs 404 for a missing key, reference 6).
+ * and whether the bucket policy lets CloudFront list it (403 vs 404 for a missing key, rule 6).
  */
 import { deploymentSettings } from './assembly-deployment.ts';
 import { assetPath, type CloudAssembly } from './cloud-assembly.ts';

@@ -155,7 +155,7 @@ function fromTemplate(
   };
 }
 
-/** Legacy ForwardedValues behaviors: the same settings, expressed as a cache policy (reference 5.1). */
+/** Legacy ForwardedValues behaviors: the same settings, expressed as a cache policy (rule 5.1). */
 function legacyCachePolicy(raw: Json, pattern: string, warn: (m: string) => void): CachePolicy {
   const fv = obj(raw.ForwardedValues);
   const cookies = obj(fv.Cookies);

@@ -1,5 +1,5 @@
 /**
- * CloudFront's path-pattern rules (reference 5.6): first match in list order, `*` matches any run of
+ * CloudFront's path-pattern rules (rule 5.6): first match in list order, `*` matches any run of
  * characters including `/`, `?` exactly one, leading `/` optional, case-sensitive, query ignored.
  */
 import type { Behavior } from './model.ts';

@@ -1,5 +1,5 @@
 /**
- * The cache key (reference 3.4, 5.1): computed from the request as viewer-request left it, with only
+ * The cache key (rule 3.4, 5.1): computed from the request as viewer-request left it, with only
  * what the cache policy names, plus Accept-Encoding normalised to `br,gzip`, `gzip` or `br`.
  */
 import { parseCookie } from 'cookie';
@@ -14,7 +14,7 @@ export interface KeyInput {
   headers: CloudFrontHeaders;
 }
 
-/** Reference 5.1: the key carries only the encodings the policy enables and the viewer accepts. */
+/** Rule 5.1: the key carries only the encodings the policy enables and the viewer accepts. */
 export function normalizeAcceptEncoding(value: string | undefined, policy: CachePolicy): string | undefined {
   if (!value || (!policy.gzip && !policy.brotli)) return undefined;
   const accepted = new Set(
@@ -42,7 +42,7 @@ export function selects(list: NameList, name: string): boolean {
   }
 }
 
-/** Cookies the list selects, sorted by name (CloudFront forwards them sorted, reference 4). */
+/** Cookies the list selects, sorted by name (CloudFront forwards them sorted, rule 4). */
 export function selectCookies(headers: CloudFrontHeaders, list: NameList): [string, string][] {
   if (list.behavior === 'none') return [];
   const cookies: Record<string, string | undefined> = {};
@@ -52,7 +52,7 @@ export function selectCookies(headers: CloudFrontHeaders, list: NameList): [stri
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Query-string parameters the list selects, in the viewer's order (order matters, reference 5.1). */
+/** Query-string parameters the list selects, in the viewer's order (order matters, rule 5.1). */
 export function selectQueryString(querystring: string, list: NameList): string {
   if (list.behavior === 'none' || querystring === '') return '';
   if (list.behavior === 'all') return querystring;
@@ -76,7 +76,7 @@ export function cacheKey(input: KeyInput, policy: CachePolicy): string {
       ? []
       : policy.headers.names.map((name) => [name, (input.headers[name] ?? []).map((h) => h.value).join(',')]);
   return JSON.stringify([
-    // OPTIONS responses are keyed apart from GET/HEAD (reference 5.1).
+    // OPTIONS responses are keyed apart from GET/HEAD (rule 5.1).
     input.method === 'OPTIONS' ? 'OPTIONS' : 'GET',
     input.uri,
     selectQueryString(input.querystring, policy.queryStrings),

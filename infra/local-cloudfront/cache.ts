@@ -166,7 +166,7 @@ export class EdgeCache {
   }
 
   /**
-   * Reference 5.9: case-sensitive paths relative to the distribution, `*` only at the end (a prefix
+   * Rule 5.9: case-sensitive paths relative to the distribution, `*` only at the end (a prefix
    * match), every variant of a path (headers, cookies) removed. Returns how many entries went.
    */
   invalidate(paths: string[]): number {

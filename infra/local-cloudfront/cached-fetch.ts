@@ -1,5 +1,5 @@
 /**
- * Cache lookup, revalidation and storage around the origin fetch (reference 3.5, 3.8, 5.2, 5.8):
+ * Cache lookup, revalidation and storage around the origin fetch (rule 3.5, 3.8, 5.2, 5.8):
  * a fresh entry is a Hit; a stale one is revalidated with a conditional request (304 -> RefreshHit);
  * otherwise the origin's answer is stored by the TTL rules and the error-caching rules.
  */
@@ -30,7 +30,7 @@ export async function cachedFetch(
 ): Promise<CachedFetchResult> {
   const { behavior } = ctx;
   const policy = behavior.cachePolicy;
-  // The key sees CloudFront's own CloudFront-* values, never the viewer's (reference 4).
+  // The key sees CloudFront's own CloudFront-* values, never the viewer's (rule 4).
   const keyHeaders = cloneHeaders(request.headers);
   addNamedViewerHeaders(keyHeaders, viewer.cloudFrontHeaders, (n) => policy.headers.names.includes(n));
   const key = cacheKey(
@@ -62,8 +62,8 @@ export async function cachedFetch(
     cache.refresh(stale, responseTtl(stale.response.status, headers, policy, now(), errorMinTtl));
     return { response: stale.response, cacheResult: 'RefreshHit', ageSeconds: 0 };
   }
-  // An origin 5xx while a cached object has expired: CloudFront serves the stale object (reference 5.8),
-  // within the origin's stale-if-error window when it sent one (reference 5.2).
+  // An origin 5xx while a cached object has expired: CloudFront serves the stale object (rule 5.8),
+  // within the origin's stale-if-error window when it sent one (rule 5.2).
   if (
     stale &&
     found &&
@@ -99,7 +99,7 @@ function pick(response: StoredResponse, names: string[]) {
 }
 
 /**
- * What CloudFront does to an origin response before caching it (reference 4 "Response changes"):
+ * What CloudFront does to an origin response before caching it (rule 4 "Response changes"):
  * Set-Cookie removed unless cookies are forwarded; Vary reduced to forwarded headers, Accept-Encoding
  * and Cookie (User-Agent too when device headers are forwarded).
  */

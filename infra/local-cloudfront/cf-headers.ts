@@ -1,5 +1,5 @@
 /**
- * CloudFront's header map (reference 1.6): lowercase name -> [{key, value}], one element per value.
+ * CloudFront's header map (rule 1.6): lowercase name -> [{key, value}], one element per value.
  * Conversions to and from node's raw header lists, and small helpers the pipeline modules share.
  */
 import type { CloudFrontHeaders } from 'aws-lambda';

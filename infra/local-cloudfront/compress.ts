@@ -1,6 +1,6 @@
 /**
  * Edge compression: when the behavior has Compress and the normalised Accept-Encoding (part of the
- * key, reference 5.1) allows it, CloudFront compresses compressible types of 1,000 bytes to 10 MB
+ * key, rule 5.1) allows it, CloudFront compresses compressible types of 1,000 bytes to 10 MB
  * itself, preferring Brotli.
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';

@@ -1,5 +1,5 @@
 /**
- * Builds the Lambda@Edge events (reference 1, 8) and invokes the associated function through the
+ * Builds the Lambda@Edge events (rule 1, 8) and invokes the associated function through the
  * runtime: one record, `config` with the shared requestId, `origin` only in origin events. A failed
  * invocation becomes a FunctionFailure, which the pipeline turns into CloudFront's error response.
  */
@@ -95,7 +95,7 @@ export async function invoke(
   return outcome.result;
 }
 
-/** A result of a request event is a generated response when it carries a status (reference 2.1). */
+/** A result of a request event is a generated response when it carries a status (rule 2.1). */
 export function isGeneratedResponse(result: unknown): boolean {
   return typeof result === 'object' && result !== null && 'status' in result;
 }
@@ -108,7 +108,7 @@ interface ResultResponse {
   bodyEncoding?: 'text' | 'base64';
 }
 
-/** A generated or replaced response; an unset body keeps `keepBody` (origin-response, reference 2.1). */
+/** A generated or replaced response; an unset body keeps `keepBody` (origin-response, rule 2.1). */
 export function toStoredResponse(result: unknown, keepBody: Buffer = Buffer.alloc(0)): StoredResponse {
   const r = result as ResultResponse;
   const body =

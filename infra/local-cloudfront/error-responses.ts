@@ -1,6 +1,6 @@
 /**
  * CloudFront's own error responses: the page it generates for a failed Lambda@Edge invocation
- * (reference 2.4: 502 LambdaValidationError, 503 LambdaExecutionError / LambdaLimitExceeded) and
+ * (rule 2.4: 502 LambdaValidationError, 503 LambdaExecutionError / LambdaLimitExceeded) and
  * for its own failures, and the custom error response configured for an origin status (5.8).
  */
 import type { StoredResponse } from './cache.ts';
@@ -68,7 +68,7 @@ function escapeHtml(s: string): string {
   return s.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The custom error response configured for a status, if any (reference 5.8). */
+/** The custom error response configured for a status, if any (rule 5.8). */
 export function customErrorResponse(distribution: Distribution, status: number): ErrorResponse | undefined {
   return distribution.errorResponses.find((e) => e.errorCode === status);
 }

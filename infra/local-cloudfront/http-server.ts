@@ -13,7 +13,7 @@ import { formatRequestLine, formatTrace, type Logger } from './request-log.ts';
 export const apiPrefix = '/2020-05-31/';
 
 /**
- * The most of a body any function is shown is 1 MB (origin-request, reference 1.4); one byte more tells
+ * The most of a body any function is shown is 1 MB (origin-request, rule 1.4); one byte more tells
  * the truncation. The rest is read and discarded: a 500 MB upload must not be held in memory.
  */
 export const keptBodyBytes = 1024 * 1024 + 1;
@@ -59,7 +59,7 @@ export interface ServerHandlers {
 }
 
 /**
- * CloudFront accepts 20,480 bytes of request headers and query string (reference 2.5); Node's default
+ * CloudFront accepts 20,480 bytes of request headers and query string (rule 2.5); Node's default
  * of 16 KB would refuse (431) requests CloudFront serves. A little over 20 KB leaves room for the line.
  */
 export const maxHeaderBytes = 21 * 1024;

@@ -28,7 +28,7 @@ export interface LocalCloudFrontOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
-  /** Legacy Lambda@Edge limits (128 MB / 5 s viewer functions, reference 2.6), passed to the runtime. */
+  /** Legacy Lambda@Edge limits (128 MB / 5 s viewer functions, rule 2.6), passed to the runtime. */
   strict?: boolean;
   /** Logs each event's input and output. */
   trace?: boolean;

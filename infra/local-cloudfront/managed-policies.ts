@@ -1,5 +1,5 @@
 /**
- * The AWS-managed policies a template refers to by ID only (reference 5.3, 5.4, 5.5). Their settings
+ * The AWS-managed policies a template refers to by ID only (rule 5.3, 5.4, 5.5). Their settings
  * are not in the template, so they live here.
  */
 import type {
@@ -45,7 +45,7 @@ const useOriginHeaders = headers(
   'X-Method-Override',
 );
 
-/** Reference 5.3. */
+/** Rule 5.3. */
 export const managedCachePolicies: Record<string, CachePolicy> = {
   '658327ea-f89d-4fab-a63d-7e88639e58f6': cache('CachingOptimized', [1, 86_400, year], {
     gzip: true,
@@ -87,7 +87,7 @@ function originRequest(
   return { name, headers: h, cookies, queryStrings };
 }
 
-/** Reference 5.4. */
+/** Rule 5.4. */
 export const managedOriginRequestPolicies: Record<string, OriginRequestPolicy> = {
   '216adef6-5c7f-47e4-b989-5492eafa07d3': originRequest('AllViewer', all, all, all),
   'b689b0a8-53d0-40ab-baf2-68738e2966ac': originRequest(
@@ -169,7 +169,7 @@ const preflightCors: CustomHeader[] = [
 ];
 const rhp = (name: string, headers: CustomHeader[]): ResponseHeadersPolicy => ({ name, headers, remove: [] });
 
-/** Reference 5.5 (the header values are the AWS-documented ones; CORS preflight answers are not emulated). */
+/** Rule 5.5 (the header values are the AWS-documented ones; CORS preflight answers are not emulated). */
 export const managedResponseHeadersPolicies: Record<string, ResponseHeadersPolicy> = {
   '60669652-455b-4ae9-85a4-c4c02393f86c': rhp('SimpleCORS', simpleCors),
   '5cc3b908-e619-4b99-88e5-2cf7f45965bd': rhp('CORS-With-Preflight', preflightCors),

@@ -11,7 +11,7 @@ export interface NameList {
   names: string[];
 }
 
-/** Cache policy (reference 5.1-5.3): what goes into the key (and so is forwarded) and the TTL bounds. */
+/** Cache policy (rule 5.1-5.3): what goes into the key (and so is forwarded) and the TTL bounds. */
 export interface CachePolicy {
   name: string;
   minTtl: number;
@@ -24,7 +24,7 @@ export interface CachePolicy {
   brotli: boolean;
 }
 
-/** Origin request policy (reference 5.4): forwarded to the origin without entering the key. */
+/** Origin request policy (rule 5.4): forwarded to the origin without entering the key. */
 export interface OriginRequestPolicy {
   name: string;
   /** `all` = allViewer; `allViewerAndWhitelistCloudFront` = all viewer headers plus the named CloudFront-*. */
@@ -39,7 +39,7 @@ export interface CustomHeader {
   override: boolean;
 }
 
-/** Response headers policy (reference 5.5), flattened to the headers it sets and removes. */
+/** Response headers policy (rule 5.5), flattened to the headers it sets and removes. */
 export interface ResponseHeadersPolicy {
   name: string;
   /** Security and CORS headers and custom headers, each with CloudFront's override flag. */
@@ -60,7 +60,7 @@ export interface S3Layer {
 export interface S3Content {
   /** Folders that make up the bucket, in deployment order (a later one wins, like BucketDeployment). */
   layers: S3Layer[];
-  /** s3:ListBucket granted to CloudFront: a missing key is 404 NoSuchKey instead of 403 (reference 6). */
+  /** s3:ListBucket granted to CloudFront: a missing key is 404 NoSuchKey instead of 403 (rule 6). */
   listGranted: boolean;
 }
 
@@ -92,7 +92,7 @@ export interface ErrorResponse {
   errorCode: number;
   responseCode?: number;
   responsePagePath?: string;
-  /** ErrorCachingMinTTL, seconds (default 10, reference 5.8). */
+  /** ErrorCachingMinTTL, seconds (default 10, rule 5.8). */
   minTtl: number;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The request as CloudFront sends it to the origin (reference 3.6, 4, 5.1): the union of what the cache
+ * The request as CloudFront sends it to the origin (rule 3.6, 4, 5.1): the union of what the cache
  * policy and the origin request policy name, CloudFront-* values computed by CloudFront, Accept-Encoding
  * normalised, X-Forwarded-For and Via added, Host and User-Agent replaced unless forwarded.
  */
@@ -22,7 +22,7 @@ export function forwardsHeader(behavior: Behavior, name: string): boolean {
 }
 
 /**
- * What the two policies forward together (reference 5.1 "forward the union of both"): a name is forwarded
+ * What the two policies forward together (rule 5.1 "forward the union of both"): a name is forwarded
  * when either list selects it, so an exclusion survives unless the other list forwards that name.
  */
 export function unionNameLists(a: NameList, b: NameList | undefined): NameList {
@@ -83,7 +83,7 @@ export function originFacingRequest(input: OriginRequestInput): CloudFrontReques
     headers,
     ...(request.body ? { body: request.body } : {}),
     origin: {
-      // OAC cannot be expressed here (reference 1.5, 6): CDK's S3 origins show as authMethod none.
+      // OAC cannot be expressed here (rule 1.5, 6): CDK's S3 origins show as authMethod none.
       s3: {
         authMethod: 'none',
         customHeaders,

@@ -1,5 +1,5 @@
 /**
- * One viewer request through the emulated edge, in the order of reference 3: behavior by the original
+ * One viewer request through the emulated edge, in the order of rule 3: behavior by the original
  * path, viewer protocol policy, viewer-request, cache (and on a miss origin-request, S3, origin-response),
  * custom error responses, viewer-response, then the response headers policy and CloudFront's headers.
  */
@@ -146,7 +146,7 @@ async function handleRequest(
   if ('response' in afterViewerRequest)
     return { response: afterViewerRequest.response, cacheResult: 'LambdaGeneratedResponse' as const };
   const request: CloudFrontRequest = afterViewerRequest.request;
-  // Reference 5.7: only "/" gets the default root object; applied after viewer-request (9.2 unverified).
+  // Rule 5.7: only "/" gets the default root object; applied after viewer-request (9.2 unverified).
   const dro = deps.distribution.defaultRootObject;
   const originBound = request.uri === '/' && dro ? { ...request, uri: `/${dro}` } : request;
   const fetched = await cachedFetch(ctx, deps.cache, deps.now, originBound, {

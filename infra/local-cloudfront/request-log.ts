@@ -21,7 +21,7 @@ export interface FunctionRun {
   name: string;
   ms: number;
   failure?: InvocationFailure;
-  /** Set when the function ran for the custom error page fetch (reference 5.8), not the request itself. */
+  /** Set when the function ran for the custom error page fetch (rule 5.8), not the request itself. */
   errorPage?: string;
   /** What validation accepted with a warning (an undocumented point of CloudFront's, rule 1.6). */
   warnings?: string[];

@@ -1,5 +1,5 @@
 /**
- * What CloudFront does with the raw request target before any function runs (reference 1.3, 2.5, 5.8):
+ * What CloudFront does with the raw request target before any function runs (rule 1.3, 2.5, 5.8):
  * the fragment is never part of the request, an absolute-form target is reduced to its path, and a URI
  * plus query string of 8,192 characters or more is CloudFront's own 414. A function must never be
  * blamed (502) for what the viewer sent.
@@ -7,7 +7,7 @@
 import { selectBehavior } from './behavior-matcher.ts';
 import type { Behavior, Distribution } from './model.ts';
 
-/** Reference 1.3 / 2.5: URI plus query string must be under 8,192 characters. */
+/** Rule 1.3 / 2.5: URI plus query string must be under 8,192 characters. */
 export const maxUriAndQueryLength = 8192;
 
 export type RequestTarget = { path: string; querystring: string } | { status: 400 | 414; reason: string };
@@ -48,7 +48,7 @@ export function behaviorForTarget(behaviors: Behavior[], target: RequestTarget):
 
 /**
  * Does the request's body matter? Not when CloudFront refuses the target or the behavior does not allow
- * the method (403): the server then reads the body only to discard it (reference 1.4).
+ * the method (403): the server then reads the body only to discard it (rule 1.4).
  */
 export function keepsBody(distribution: Distribution, method: string, url: string): boolean {
   const target = parseRequestTarget(url);

@@ -1,5 +1,5 @@
 /**
- * The last step before the viewer (reference 4 "Viewer response headers", 5.5): hop-by-hop headers
+ * The last step before the viewer (rule 4 "Viewer response headers", 5.5): hop-by-hop headers
  * removed, the response headers policy applied, and X-Cache, Via, X-Amz-Cf-Pop, X-Amz-Cf-Id and Age.
  */
 import type { CacheResult, StoredResponse } from './cache.ts';

@@ -1,5 +1,5 @@
 /**
- * Applies a response headers policy (reference 5.5) to a response about to go to the viewer: each
+ * Applies a response headers policy (rule 5.5) to a response about to go to the viewer: each
  * header set when absent or when the policy overrides, then the listed headers removed. Applied to
  * every response of the behavior, including cached hits and errors, after viewer-response (9.4 is
  * unverified; see the README).
@@ -7,7 +7,7 @@
 import { type CloudFrontHeaders, setHeader } from './cf-headers.ts';
 import type { ResponseHeadersPolicy } from './model.ts';
 
-/** A policy cannot remove these (reference 5.5). */
+/** A policy cannot remove these (rule 5.5). */
 const unremovable = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'warning', 'via']);
 
 export function applyResponseHeadersPolicy(

@@ -1,5 +1,5 @@
 /**
- * The S3 origin (reference 6): objects from the BucketDeployment's source folders, S3's 403
+ * The S3 origin (rule 6): objects from the BucketDeployment's source folders, S3's 403
  * AccessDenied for a missing key unless CloudFront may list the bucket (then 404 NoSuchKey),
  * Content-Type by extension, ETag and Last-Modified, conditional GETs answered with 304. A deployment's
  * Exclude/Include filters decide which files it uploaded, and its metadata is served with each of them
@@ -38,7 +38,7 @@ export function objectKey(originPath: string, uri: string): string | undefined {
 
 /**
  * S3 keys are literal: a key with an empty, `.` or `..` segment (`/./404.html`, `/products//index.html`)
- * names no file of the deployment, where a file path would collapse it onto one (reference 6).
+ * names no file of the deployment, where a file path would collapse it onto one (rule 6).
  */
 function isFileKey(key: string): boolean {
   return key.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');

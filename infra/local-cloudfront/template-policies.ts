@@ -1,6 +1,6 @@
 /**
  * Reads CachePolicy, OriginRequestPolicy and ResponseHeadersPolicy resources from a template, or the
- * managed policy an ID names (reference 5.1-5.5, 7 "Policy constructs").
+ * managed policy an ID names (rule 5.1-5.5, 7 "Policy constructs").
  */
 import {
   managedCachePolicies,
@@ -28,7 +28,7 @@ function nameList(behavior: unknown, names: unknown, lower: boolean): NameList {
   return { behavior: b, names: lower ? n.map((x) => x.toLowerCase()) : n };
 }
 
-/** CloudFront's default when a behavior names no cache policy is CachingOptimized (CDK's default, reference 7). */
+/** CloudFront's default when a behavior names no cache policy is CachingOptimized (CDK's default, rule 7). */
 export const defaultCachePolicyId = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 
 export function resolveCachePolicy(template: Template, id: unknown, warn: (m: string) => void): CachePolicy {

@@ -1,5 +1,5 @@
 /**
- * How long CloudFront keeps a response: the TTL rules of reference 5.2 for successful responses and
+ * How long CloudFront keeps a response: the TTL rules of rule 5.2 for successful responses and
  * the error-caching rules of 5.8 for errors.
  */
 import type { CloudFrontHeaders } from './cf-headers.ts';
@@ -28,7 +28,7 @@ export function parseCacheControl(value: string | undefined): CacheControl {
 
 const clamp = (v: number, min: number, max: number) => Math.min(Math.max(v, min), max);
 
-/** Seconds to keep a successful response (reference 5.2). 0 means not cached. */
+/** Seconds to keep a successful response (rule 5.2). 0 means not cached. */
 export function successTtl(headers: CloudFrontHeaders, policy: CachePolicy, nowMs: number): number {
   const cc = parseCacheControl(headers['cache-control']?.map((h) => h.value).join(','));
   // no-cache/no-store/private are respected only down to MinTTL: "cached for MinTTL anyway".
@@ -49,7 +49,7 @@ const alwaysCachedErrors = new Set([404, 414, 500, 501, 502, 503, 504]);
 const cachedWithMaxAge = new Set([400, 403, 405, 412, 415]);
 
 /**
- * Seconds to keep an error response (reference 5.8): 404, 414 and 5xx always; 400, 403, 405, 412,
+ * Seconds to keep an error response (rule 5.8): 404, 414 and 5xx always; 400, 403, 405, 412,
  * 415 only when the origin sent max-age or s-maxage; 416 never. `errorMinTtl` is the custom error
  * response's ErrorCachingMinTTL, 10 s by default.
  */
@@ -87,8 +87,8 @@ export function responseTtl(
 
 /**
  * May CloudFront answer an origin 5xx with this expired object? With the origin's `stale-if-error`, only
- * while age <= TTL + min(stale-if-error, MaxTTL), and never for `stale-if-error=0` (reference 5.2).
- * Without it, CloudFront serves the stale object (reference 5.8) for as long as it still holds it.
+ * while age <= TTL + min(stale-if-error, MaxTTL), and never for `stale-if-error=0` (rule 5.2).
+ * Without it, CloudFront serves the stale object (rule 5.8) for as long as it still holds it.
  */
 export function servesStaleOnError(
   stored: CloudFrontHeaders,

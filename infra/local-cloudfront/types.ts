@@ -26,13 +26,13 @@ export interface FunctionAssociation {
   fn: EdgeFunctionSpec;
 }
 
-/** Why an invocation failed, named as CloudFront names it in X-Cache (reference 2.4). */
+/** Why an invocation failed, named as CloudFront names it in X-Cache (rule 2.4). */
 export type InvocationFailure = 'LambdaValidationError' | 'LambdaExecutionError' | 'LambdaLimitExceeded';
 
 export type InvocationOutcome =
   | {
       ok: true;
-      /** The function's result, already checked against reference 2.1-2.5 for this event type. */
+      /** The function's result, already checked against rule 2.1-2.5 for this event type. */
       result: unknown;
       durationMs: number;
       /** Header names, cookie names and query-string names the function read (for the cache-key linter). */
@@ -58,6 +58,6 @@ export interface DistributionControl {
   domainName: string;
   /** The DistributionConfig from the template, as plain JSON (intrinsics resolved where possible). */
   config: Record<string, unknown>;
-  /** Removes cached objects per reference 5.9; returns how many entries were removed. */
+  /** Removes cached objects per rule 5.9; returns how many entries were removed. */
   invalidate(paths: string[]): number;
 }

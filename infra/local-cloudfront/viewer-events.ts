@@ -1,5 +1,5 @@
 /**
- * The viewer-facing steps around the cache (reference 3.2, 3.3, 3.9, 3.10): the viewer protocol
+ * The viewer-facing steps around the cache (rule 3.2, 3.3, 3.9, 3.10): the viewer protocol
  * policy, viewer-request (a generated response ends the request), custom error pages fetched through
  * the behavior that matches their path, and viewer-response with its skip rules.
  */
@@ -57,7 +57,7 @@ export async function runViewerRequest(
 ): Promise<{ request: CloudFrontRequest } | { response: StoredResponse }> {
   const headers: CloudFrontHeaders = {};
   for (const [name, values] of Object.entries(viewer.headers)) {
-    // Reference 2.3: never shown to functions (one list, the validator's).
+    // Rule 2.3: never shown to functions (one list, the validator's).
     if (!isDisallowed(name) && name !== countryOverrideHeader) headers[name] = values.map((v) => ({ ...v }));
   }
   const request: CloudFrontRequest = {
@@ -68,7 +68,7 @@ export async function runViewerRequest(
     headers,
   };
   const association = ctx.behavior.functions['viewer-request'];
-  // The whole body travels on to the origin; the function sees it only with IncludeBody (reference 1.4).
+  // The whole body travels on to the origin; the function sees it only with IncludeBody (rule 1.4).
   if (viewer.body.length > 0) request.body = bodyFor(viewer.body, Number.POSITIVE_INFINITY);
   if (!association) return { request };
   const { body: _hidden, ...withoutBody } = request;
@@ -83,7 +83,7 @@ export async function runViewerRequest(
     return { response };
   }
   const changed = result as CloudFrontRequestEvent['Records'][0]['cf']['request'];
-  // Only `action: replace` changes the body the origin gets (reference 1.4).
+  // Only `action: replace` changes the body the origin gets (rule 1.4).
   const body = changed.body?.action === 'replace' ? changed.body : request.body;
   return {
     request: { ...changed, clientIp: request.clientIp, method: request.method, ...(body ? { body } : {}) },
@@ -100,7 +100,7 @@ function bodyFor(body: Buffer, limit: number): NonNullable<CloudFrontRequest['bo
 }
 
 /**
- * Reference 5.8: the configured page, fetched through the behavior matching its path (3.9: without
+ * Rule 5.8: the configured page, fetched through the behavior matching its path (3.9: without
  * viewer-request), with the configured status; a missing page gives the status its origin returned.
  */
 export async function withCustomErrorResponse(
@@ -129,7 +129,7 @@ export async function withCustomErrorResponse(
   };
 }
 
-/** Reference 3.10: runs on hits and misses, not for a final status >= 400; its status may not change. */
+/** Rule 3.10: runs on hits and misses, not for a final status >= 400; its status may not change. */
 export async function runViewerResponse(
   ctx: InvocationContext,
   request: CloudFrontRequest,

@@ -1,5 +1,5 @@
 /**
- * Headers CloudFront derives from the viewer (reference 4): device type from the User-Agent (bowser),
+ * Headers CloudFront derives from the viewer (rule 4): device type from the User-Agent (bowser),
  * location from an override (there is no viewer IP geography on localhost), and the request headers
  * CloudFront itself adds on the way to the origin (X-Forwarded-For, Via).
  */
@@ -39,7 +39,7 @@ function deviceFlags(ua: string): Record<string, boolean> {
   const handheldOs = os === 'Android' || os === 'iOS';
   const flags: Record<string, boolean> = {
     desktop: type !== 'mobile' && type !== 'tablet' && type !== 'tv',
-    // Several can be true at once: handheld tablets are reported as mobile too (reference 4).
+    // Several can be true at once: handheld tablets are reported as mobile too (rule 4).
     mobile: type === 'mobile' || (type === 'tablet' && handheldOs),
     tablet: type === 'tablet',
     smarttv: type === 'tv',
@@ -51,7 +51,7 @@ function deviceFlags(ua: string): Record<string, boolean> {
   return flags;
 }
 
-/** Writes the CloudFront-* headers a policy names, overwriting any value the viewer sent (reference 4). */
+/** Writes the CloudFront-* headers a policy names, overwriting any value the viewer sent (rule 4). */
 export function addNamedViewerHeaders(
   headers: CloudFrontHeaders,
   values: Map<string, string>,
@@ -66,7 +66,7 @@ export function addNamedViewerHeaders(
   }
 }
 
-/** X-Forwarded-For with the client IP appended (reference 4). */
+/** X-Forwarded-For with the client IP appended (rule 4). */
 export function forwardedFor(viewerHeaders: CloudFrontHeaders, clientIp: string): string {
   const prior = viewerHeaders['x-forwarded-for']?.map((h) => h.value).join(', ');
   return prior ? `${prior}, ${clientIp}` : clientIp;

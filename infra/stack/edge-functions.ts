@@ -11,7 +11,7 @@ export type EdgeEvent = 'viewer-request' | 'origin-request' | 'origin-response' 
 export type EdgeFunctions = Record<EdgeEvent, cloudfront.experimental.EdgeFunction>;
 
 /**
- * Reference 2.6, legacy column: CloudFront refuses viewer-trigger associations above 128 MB / 5 s. Origin
+ * Rule 2.6, legacy column: CloudFront refuses viewer-trigger associations above 128 MB / 5 s. Origin
  * triggers run only on cache misses, so a bigger size costs little; memory buys CPU in Lambda, which
  * shortens the miss path and cold starts, and 10 s still fails a stuck function well before CloudFront's
  * 30 s origin limit.
@@ -77,7 +77,7 @@ function createEdgeFunction(
       child.applyRemovalPolicy(RemovalPolicy.RETAIN);
     }
   }
-  // Replicas log to /aws/lambda/us-east-1.<name> in the region that ran them (reference 2.7); the function
+  // Replicas log to /aws/lambda/us-east-1.<name> in the region that ran them (rule 2.7); the function
   // itself is never invoked directly. The us-east-1 group is created ahead so it gets a retention; groups in
   // other regions are out of this stack's reach (README, "Clean up").
   const logGroup = new logs.LogGroup(stack, `${id}Logs`, {

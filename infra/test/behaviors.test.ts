@@ -21,7 +21,7 @@ function ttlsOf(b: Behavior) {
   return { min: MinTTL, default: DefaultTTL, max: MaxTTL };
 }
 
-describe('behaviors (reference 5.6: first match in list order, default last)', () => {
+describe('behaviors (rule 5.6: first match in list order, default last)', () => {
   it('matches images, then hashed assets, then the add-to-bag object, then the default', () => {
     expect(behaviors(synth.template).map(([pattern]) => pattern)).toEqual([
       images,

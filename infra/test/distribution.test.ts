@@ -24,7 +24,7 @@ describe('distribution', () => {
     expect(distributionConfig(synth.template).HttpVersion).toBe('http2and3');
   });
 
-  it('has a default root object (reference 5.7: only "/" uses it; viewer-request rewrites both)', () => {
+  it('has a default root object (rule 5.7: only "/" uses it; viewer-request rewrites both)', () => {
     expect(distributionConfig(synth.template).DefaultRootObject).toBe('index.html');
   });
 

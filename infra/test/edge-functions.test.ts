@@ -25,7 +25,7 @@ function eventsOf(functionId: string): Set<string> {
 
 const isViewerTrigger = (id: string) => [...eventsOf(id)].some((e) => e.startsWith('viewer-'));
 
-describe('edge functions (reference 2.6, 2.7)', () => {
+describe('edge functions (rule 2.6, 2.7)', () => {
   it('are the four bundles, one function per event', () => {
     expect(functions).toHaveLength(4);
   });

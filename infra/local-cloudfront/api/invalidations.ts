@@ -1,4 +1,4 @@
-/** Invalidations of one distribution (reference 5.9): checked, applied at once, remembered for Get/List. */
+/** Invalidations of one distribution (rule 5.9): checked, applied at once, remembered for Get/List. */
 import { randomInt } from 'node:crypto';
 import type { DistributionControl } from '../types.ts';
 
@@ -11,7 +11,7 @@ export interface Invalidation {
 
 export const maxPathLength = 4000;
 
-/** Why CloudFront would refuse the path (reference 5.9), or undefined when it is fine. */
+/** Why CloudFront would refuse the path (rule 5.9), or undefined when it is fine. */
 export function invalidPathReason(path: string): string | undefined {
   if (!path.startsWith('/')) return `The path ${JSON.stringify(path)} must start with "/".`;
   const star = path.indexOf('*');

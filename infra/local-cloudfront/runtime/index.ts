@@ -1,7 +1,7 @@
 /**
  * The Lambda@Edge runtime of the local CloudFront: each function in its own warm instance (a worker thread
  * for Node, a python3 process for Python) with its own time and memory limits, and every result validated
- * as CloudFront validates it (reference 2.1-2.5).
+ * as CloudFront validates it (rule 2.1-2.5).
  */
 import { parseCookie } from 'cookie';
 import type { EdgeEvent, FunctionAssociation, FunctionRuntime, InvocationOutcome } from '../types.ts';

@@ -1,4 +1,4 @@
-/** Lambda@Edge has no environment variables of its own, only Lambda's reserved ones (reference 2.7). */
+/** Lambda@Edge has no environment variables of its own, only Lambda's reserved ones (rule 2.7). */
 import type { EdgeFunctionSpec } from '../types.ts';
 
 export function lambdaEnvironment(fn: EdgeFunctionSpec, memoryMb: number): Record<string, string> {

@@ -1,8 +1,8 @@
-/** The time and memory a function gets for one association (reference 2.6). */
+/** The time and memory a function gets for one association (rule 2.6). */
 import type { FunctionAssociation } from '../types.ts';
 
 export interface RuntimeOptions {
-  /** Apply the legacy viewer-trigger limits of reference 2.6 (128 MB, 5 s) to viewer events. */
+  /** Apply the legacy viewer-trigger limits of rule 2.6 (128 MB, 5 s) to viewer events. */
   strict: boolean;
   /** Strict-mode memory ceiling for viewer events; 128 unless told. */
   viewerMemoryMb?: number;
@@ -18,7 +18,7 @@ export interface Limits {
 }
 
 export const legacyViewerLimits = { memoryMb: 128, timeoutSeconds: 5 } as const;
-/** Lambda@Edge's timeout ceiling today, for every event (reference 2.6, [DGnow]). */
+/** Lambda@Edge's timeout ceiling today, for every event (rule 2.6, [DGnow]). */
 export const maxTimeoutSeconds = 30;
 
 /**

@@ -14,14 +14,14 @@ const client = () =>
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
 
-describe('CloudFront API routing (reference 5.9, toolchain "client-cloudfront against a local server")', () => {
+describe('CloudFront API routing (rule 5.9, toolchain "client-cloudfront against a local server")', () => {
   it('answers /2020-05-31/ paths with the API, not the distribution', async () => {
     const out = await client().send(new GetDistributionCommand({ Id: t.edge.control.id }));
     expect(out.Distribution?.Id).toBe(t.edge.control.id);
     expect(t.logs).toHaveLength(0);
   });
 
-  it('invalidates cached objects through CreateInvalidation (reference 5.9)', async () => {
+  it('invalidates cached objects through CreateInvalidation (rule 5.9)', async () => {
     await t.get('/a.txt');
     expect((await t.get('/a.txt')).headers.get('x-cache')).toBe('Hit from cloudfront');
     await client().send(

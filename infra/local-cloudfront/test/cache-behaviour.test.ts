@@ -1,5 +1,5 @@
 /**
- * Conformance: the cache (reference 3.5, 5.1, 5.2, 5.8, 5.9) and the headers CloudFront adds (4),
+ * Conformance: the cache (rule 3.5, 5.1, 5.2, 5.8, 5.9) and the headers CloudFront adds (4),
  * over HTTP against the fixture stack `Conformance`.
  */
 import { readFileSync } from 'node:fs';
@@ -19,8 +19,8 @@ const record = async (p: string, headers: Record<string, string> = {}) =>
   (await (await t.get(p, headers)).json()) as Recorded;
 const header = (r: Recorded, name: string) => r.request.headers[name]?.[0]?.value;
 
-describe('cache (reference 3.5, 5.2, 5.8, 5.9)', () => {
-  it('serves a hit with an Age header counting the seconds in cache (reference 4)', async () => {
+describe('cache (rule 3.5, 5.2, 5.8, 5.9)', () => {
+  it('serves a hit with an Age header counting the seconds in cache (rule 4)', async () => {
     expect((await t.get('/a.txt')).headers.get('x-cache')).toBe('Miss from cloudfront');
     t.advance(5_000);
     const hit = await t.get('/a.txt');
@@ -28,7 +28,7 @@ describe('cache (reference 3.5, 5.2, 5.8, 5.9)', () => {
     expect(hit.headers.get('age')).toBe('5');
   });
 
-  it('revalidates an expired object with a conditional request: RefreshHit, origin events run (reference 3.5)', async () => {
+  it('revalidates an expired object with a conditional request: RefreshHit, origin events run (rule 3.5)', async () => {
     await t.get('/b.txt');
     t.advance(61_000); // the fixture policy's DefaultTTL is 60 s
     const refreshed = await t.get('/b.txt');
@@ -38,7 +38,7 @@ describe('cache (reference 3.5, 5.2, 5.8, 5.9)', () => {
     expect((await t.get('/b.txt')).headers.get('x-cache')).toBe('Hit from cloudfront');
   });
 
-  it('keeps an object for the max-age the origin sent, within the policy bounds (reference 5.2)', async () => {
+  it('keeps an object for the max-age the origin sent, within the policy bounds (rule 5.2)', async () => {
     const first = await record('/record/ttl');
     t.advance(59_000);
     expect((await record('/record/ttl')).generated).toBe(first.generated);
@@ -46,7 +46,7 @@ describe('cache (reference 3.5, 5.2, 5.8, 5.9)', () => {
     expect((await record('/record/ttl')).generated).toBeGreaterThan(first.generated);
   });
 
-  it('does not cache a 403 without max-age, but caches a 404 for the error caching TTL (reference 5.8)', async () => {
+  it('does not cache a 403 without max-age, but caches a 404 for the error caching TTL (rule 5.8)', async () => {
     await t.get('/missing-403.txt');
     await t.get('/missing-403.txt');
     expect(t.ran()).toContain('origin-response');
@@ -59,20 +59,20 @@ describe('cache (reference 3.5, 5.2, 5.8, 5.9)', () => {
     expect(t.ran()).toContain('origin-response');
   });
 
-  it('removes invalidated paths from the cache (reference 5.9)', async () => {
+  it('removes invalidated paths from the cache (rule 5.9)', async () => {
     await t.get('/dir/index.html');
     expect((await t.get('/dir/index.html')).headers.get('x-cache')).toBe('Hit from cloudfront');
     expect(t.edge.invalidate(['/dir/*'])).toBeGreaterThan(0);
     expect((await t.get('/dir/index.html')).headers.get('x-cache')).toBe('Miss from cloudfront');
   });
 
-  it('keys equivalent Accept-Encoding values together (reference 5.1)', async () => {
+  it('keys equivalent Accept-Encoding values together (rule 5.1)', async () => {
     await t.get('/static/tiny.css', { 'accept-encoding': 'gzip, deflate, br' });
     const res = await t.get('/static/tiny.css', { 'accept-encoding': 'br;q=1.0, gzip;q=0.8' });
     expect(res.headers.get('x-cache')).toBe('Hit from cloudfront');
   });
 
-  it('compresses compressible objects of 1,000 bytes or more when the viewer accepts gzip (reference 5.1)', async () => {
+  it('compresses compressible objects of 1,000 bytes or more when the viewer accepts gzip (rule 5.1)', async () => {
     const res = await t.get('/static/big.css', { 'accept-encoding': 'gzip' });
     expect(res.headers.get('content-encoding')).toBe('gzip');
     // fetch decodes the gzip body itself: equal bytes prove it was valid gzip of the object.
@@ -83,7 +83,7 @@ describe('cache (reference 3.5, 5.2, 5.8, 5.9)', () => {
     expect(tiny.headers.get('content-encoding')).toBeNull();
   });
 
-  it('passes binary objects through byte for byte (reference 6)', async () => {
+  it('passes binary objects through byte for byte (rule 6)', async () => {
     const res = await t.get('/static/blob.bin', { 'accept-encoding': 'gzip, br' });
     expect(
       Buffer.from(await res.arrayBuffer()).equals(readFileSync(path.join(siteDir, 'static/blob.bin'))),
@@ -98,8 +98,8 @@ describe('cache (reference 3.5, 5.2, 5.8, 5.9)', () => {
   });
 });
 
-describe('headers CloudFront adds (reference 4)', () => {
-  it('adds the device headers a policy names, only for origin events, overwriting the viewer value (reference 4)', async () => {
+describe('headers CloudFront adds (rule 4)', () => {
+  it('adds the device headers a policy names, only for origin events, overwriting the viewer value (rule 4)', async () => {
     const r = await record('/record/device', {
       'user-agent': iphone,
       'cloudfront-is-mobile-viewer': 'false',
@@ -110,20 +110,20 @@ describe('headers CloudFront adds (reference 4)', () => {
     expect(Object.keys(echo.request.headers).filter((h) => h.startsWith('cloudfront-'))).toEqual([]);
   });
 
-  it('puts the named CloudFront headers into the cache key (reference 3.4, 4)', async () => {
+  it('puts the named CloudFront headers into the cache key (rule 3.4, 4)', async () => {
     const desktop = await record('/record/keyed');
     const phone = await record('/record/keyed', { 'user-agent': iphone });
     expect(phone.generated).not.toBe(desktop.generated);
     expect((await record('/record/keyed', { 'user-agent': iphone })).generated).toBe(phone.generated);
   });
 
-  it('takes the viewer country from the x-local-cloudfront-country override (reference 4)', async () => {
+  it('takes the viewer country from the x-local-cloudfront-country override (rule 4)', async () => {
     const r = await record('/record/country', { 'x-local-cloudfront-country': 'de' });
     expect(header(r, 'cloudfront-viewer-country')).toBe('DE');
     expect(header(r, 'x-local-cloudfront-country')).toBeUndefined();
   });
 
-  it('adds X-Forwarded-For and Via, and replaces Host and User-Agent unless forwarded (reference 3.6, 4)', async () => {
+  it('adds X-Forwarded-For and Via, and replaces Host and User-Agent unless forwarded (rule 3.6, 4)', async () => {
     const r = await record('/record/added', { 'x-forwarded-for': '198.51.100.7' });
     expect(header(r, 'x-forwarded-for')).toBe('198.51.100.7, 127.0.0.1');
     expect(header(r, 'via')).toMatch(/^2\.0 [0-9a-f]+\.cloudfront\.net \(CloudFront\)$/);
@@ -131,7 +131,7 @@ describe('headers CloudFront adds (reference 4)', () => {
     expect(header(r, 'user-agent')).toBe('Amazon CloudFront');
   });
 
-  it('forwards what the cache and origin request policies name and nothing else (reference 5.1)', async () => {
+  it('forwards what the cache and origin request policies name and nothing else (rule 5.1)', async () => {
     const r = await record('/record/forwarded?z=1&q=2', {
       cookie: 'zeta=1; keep=2',
       'x-orp-only': 'yes',
@@ -153,30 +153,30 @@ describe('headers CloudFront adds (reference 4)', () => {
     );
   });
 
-  it('normalises the Accept-Encoding the origin sees, identity when the viewer accepts neither (reference 5.1)', async () => {
+  it('normalises the Accept-Encoding the origin sees, identity when the viewer accepts neither (rule 5.1)', async () => {
     expect(header(await record('/record/ae-none', { 'accept-encoding': 'deflate' }), 'accept-encoding')).toBe(
       'identity',
     );
   });
 
-  it('answers with X-Cache, Via, X-Amz-Cf-Pop and X-Amz-Cf-Id (reference 4)', async () => {
+  it('answers with X-Cache, Via, X-Amz-Cf-Pop and X-Amz-Cf-Id (rule 4)', async () => {
     const res = await t.get('/a.txt');
     expect(res.headers.get('via')).toMatch(/^1\.1 [0-9a-f]+\.cloudfront\.net \(CloudFront\)$/);
     expect(res.headers.get('x-amz-cf-pop')).toMatch(/^[A-Z0-9]+-[A-Z0-9]+$/);
     expect(res.headers.get('x-amz-cf-id')).toMatch(/^[A-Za-z0-9_-]{54}==$/);
   });
 
-  it('keeps only Accept-Encoding, Cookie and forwarded headers in a cached Vary (reference 4)', async () => {
+  it('keeps only Accept-Encoding, Cookie and forwarded headers in a cached Vary (rule 4)', async () => {
     expect((await t.get('/ores/set-cookie')).headers.get('vary')).toBe('Accept-Encoding, Cookie');
   });
 
-  it('removes Set-Cookie from cached responses when cookies are not forwarded (reference 4)', async () => {
+  it('removes Set-Cookie from cached responses when cookies are not forwarded (rule 4)', async () => {
     expect((await t.get('/ores/set-cookie')).headers.get('set-cookie')).toBeNull();
   });
 });
 
-describe('response headers policy (reference 5.5)', () => {
-  it('adds, overrides and removes headers on every response, hits and errors included (reference 5.5)', async () => {
+describe('response headers policy (rule 5.5)', () => {
+  it('adds, overrides and removes headers on every response, hits and errors included (rule 5.5)', async () => {
     for (const p of ['/a.txt', '/a.txt', '/missing.txt']) {
       const res = await t.get(p);
       expect(res.headers.get('x-override-policy')).toBe('from policy');

@@ -33,8 +33,8 @@ const association = (eventType: FunctionAssociation['eventType']): FunctionAssoc
 });
 const reads = (headers: string[]) => ({ headers, cookies: [], querystring: false });
 
-describe('cache-key linter (design "Cache-key discipline", reference 3.4, 5.1)', () => {
-  it('warns once when an origin-facing function reads a forwarded header that is not in the key (reference 5.1)', () => {
+describe('cache-key linter (design "Cache-key discipline", rule 3.4, 5.1)', () => {
+  it('warns once when an origin-facing function reads a forwarded header that is not in the key (rule 5.1)', () => {
     const warnings: string[] = [];
     const linter = new CacheKeyLinter((w) => warnings.push(w));
     linter.check(
@@ -47,7 +47,7 @@ describe('cache-key linter (design "Cache-key discipline", reference 3.4, 5.1)',
     expect(warnings[0]).toMatch(/Fn \(origin-request, behavior \/images\/\*\) reads header user-agent/);
   });
 
-  it('warns about X-Forwarded-For, which differs for every viewer (reference 4)', () => {
+  it('warns about X-Forwarded-For, which differs for every viewer (rule 4)', () => {
     const warnings: string[] = [];
     new CacheKeyLinter((w) => warnings.push(w)).check(
       association('origin-response'),

@@ -1,5 +1,5 @@
 /**
- * Conformance: viewer-request is shown the viewer's headers minus the disallowed list of reference 2.3,
+ * Conformance: viewer-request is shown the viewer's headers minus the disallowed list of rule 2.3,
  * the same list the result validation uses (validation/headers.ts).
  */
 import { describe, expect, it } from 'vitest';
@@ -9,8 +9,8 @@ import { rawRequest } from './support/raw-request.ts';
 
 const t = useLocalCloudFront('Conformance');
 
-describe('headers hidden from functions (reference 2.3)', () => {
-  it('hides exactly the documented disallowed headers from viewer-request (reference 2.3 "Disallowed")', async () => {
+describe('headers hidden from functions (rule 2.3)', () => {
+  it('hides exactly the documented disallowed headers from viewer-request (rule 2.3 "Disallowed")', async () => {
     const sent = {
       'x-amzn-trace-id': 'Root=1-abc',
       'x-accel-custom': 'shown',

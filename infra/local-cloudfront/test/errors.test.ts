@@ -1,5 +1,5 @@
 /**
- * Conformance: Lambda failures (reference 2.1, 2.4), custom error responses (5.8) and S3 errors (6)
+ * Conformance: Lambda failures (rule 2.1, 2.4), custom error responses (5.8) and S3 errors (6)
  * over HTTP, against the fixture stacks `Conformance` and `ListGranted`.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,8 +8,8 @@ import { useLocalCloudFront } from './support/harness.ts';
 const t = useLocalCloudFront('Conformance');
 const listing = useLocalCloudFront('ListGranted');
 
-describe('Lambda@Edge failures (reference 2.4)', () => {
-  it('answers an exception with 503 LambdaExecutionError from CloudFront (reference 2.4)', async () => {
+describe('Lambda@Edge failures (rule 2.4)', () => {
+  it('answers an exception with 503 LambdaExecutionError from CloudFront (rule 2.4)', async () => {
     const res = await t.get('/vr/throw');
     expect(res.status).toBe(503);
     expect(res.headers.get('x-cache')).toBe('LambdaExecutionError from cloudfront');
@@ -17,20 +17,20 @@ describe('Lambda@Edge failures (reference 2.4)', () => {
     expect(await res.text()).toContain('The request could not be satisfied');
   });
 
-  it('answers an invalid result with 502 LambdaValidationError naming the broken rule (reference 2.2, 2.4)', async () => {
+  it('answers an invalid result with 502 LambdaValidationError naming the broken rule (rule 2.2, 2.4)', async () => {
     const res = await t.get('/vr/invalid-status');
     expect(res.status).toBe(502);
     expect(res.headers.get('x-cache')).toBe('LambdaValidationError from cloudfront');
     expect(await res.text()).toMatch(/failed validation.*status/i);
   });
 
-  it('answers a viewer-response that changes the status with 502 (reference 2.1)', async () => {
+  it('answers a viewer-response that changes the status with 502 (rule 2.1)', async () => {
     const res = await t.get('/vres/change-status');
     expect(res.status).toBe(502);
     expect(res.headers.get('x-cache')).toBe('LambdaValidationError from cloudfront');
   });
 
-  it('answers a function that runs past its timeout with 503 LambdaLimitExceeded (reference 2.4)', async () => {
+  it('answers a function that runs past its timeout with 503 LambdaLimitExceeded (rule 2.4)', async () => {
     const res = await t.get('/slow/anything');
     expect(res.status).toBe(503);
     expect(res.headers.get('x-cache')).toBe('LambdaLimitExceeded from cloudfront');
@@ -51,8 +51,8 @@ describe('Lambda@Edge failures (reference 2.4)', () => {
   });
 });
 
-describe('custom error responses (reference 5.8) and S3 errors (reference 6)', () => {
-  it('replaces an origin 403 with the configured page and status, fetched through its behavior (reference 5.8)', async () => {
+describe('custom error responses (rule 5.8) and S3 errors (rule 6)', () => {
+  it('replaces an origin 403 with the configured page and status, fetched through its behavior (rule 5.8)', async () => {
     const res = await t.get('/no-such-object');
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('fixture 404 page');
@@ -60,13 +60,13 @@ describe('custom error responses (reference 5.8) and S3 errors (reference 6)', (
     expect(res.headers.get('x-ores-request-id')).toBeNull();
   });
 
-  it('answers a missing key with 404 NoSuchKey when CloudFront may list the bucket (reference 6)', async () => {
+  it('answers a missing key with 404 NoSuchKey when CloudFront may list the bucket (rule 6)', async () => {
     const res = await listing.get('/no-such-object');
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('NoSuchKey');
   });
 
-  it('passes the error page origin status through when the page itself is missing (reference 5.8)', async () => {
+  it('passes the error page origin status through when the page itself is missing (rule 5.8)', async () => {
     // ListGranted maps 404 to /no-such-page.html with 200; that page is missing too.
     const res = await listing.get('/another-missing-object');
     expect(res.status).toBe(404);

@@ -1,6 +1,6 @@
 /**
  * The request CloudFront sends to the origin forwards the union of what the cache policy and the origin
- * request policy name (reference 5.1): an exclusion in one list holds unless the other list names it.
+ * request policy name (rule 5.1): an exclusion in one list holds unless the other list names it.
  */
 import type { CloudFrontRequest } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
@@ -42,8 +42,8 @@ function forwarded(cache: { cookies: NameList; queryStrings: NameList }, orp: ty
   return { cookie: sent.headers.cookie?.[0]?.value, querystring: sent.querystring };
 }
 
-describe('origin request: union of the cache and origin request policies (reference 5.1)', () => {
-  it('forwards whitelist ∪ allExcept(X) as allExcept(X minus the whitelisted names) (reference 5.1 "forward the union of both")', () => {
+describe('origin request: union of the cache and origin request policies (rule 5.1)', () => {
+  it('forwards whitelist ∪ allExcept(X) as allExcept(X minus the whitelisted names) (rule 5.1 "forward the union of both")', () => {
     const sent = forwarded(
       { cookies: whitelist('keep'), queryStrings: whitelist('keep') },
       { cookies: allExcept('secret', 'keep'), queryStrings: allExcept('token', 'keep') },
@@ -53,7 +53,7 @@ describe('origin request: union of the cache and origin request policies (refere
     expect(unionNameLists(whitelist('keep'), allExcept('secret', 'keep'))).toEqual(allExcept('secret'));
   });
 
-  it('forwards allExcept(X) ∪ allExcept(Y) as allExcept(X ∩ Y) (reference 5.1 "forward the union of both")', () => {
+  it('forwards allExcept(X) ∪ allExcept(Y) as allExcept(X ∩ Y) (rule 5.1 "forward the union of both")', () => {
     const sent = forwarded(
       { cookies: allExcept('secret', 'other'), queryStrings: allExcept('token', 'q') },
       { cookies: allExcept('secret', 'keep'), queryStrings: allExcept('token', 'keep') },
@@ -63,7 +63,7 @@ describe('origin request: union of the cache and origin request policies (refere
     expect(unionNameLists(allExcept('a', 'b'), allExcept('b', 'c'))).toEqual(allExcept('b'));
   });
 
-  it('forwards everything when either policy forwards all (reference 5.1)', () => {
+  it('forwards everything when either policy forwards all (rule 5.1)', () => {
     expect(unionNameLists(allExcept('a'), { behavior: 'all', names: [] }).behavior).toBe('all');
     expect(unionNameLists(whitelist('a'), whitelist('a', 'b'))).toEqual(whitelist('a', 'b'));
   });

@@ -1,5 +1,5 @@
 /**
- * Request bodies through the server (reference 1.4, 2.5): at most 1 MB + 1 byte is kept (the most a
+ * Request bodies through the server (rule 1.4, 2.5): at most 1 MB + 1 byte is kept (the most a
  * function is shown, plus one to tell the truncation), the rest read and discarded; a method the
  * behavior does not allow is answered 403 without keeping the body.
  */
@@ -15,9 +15,9 @@ import { rawRequest } from './support/raw-request.ts';
 const t = useLocalCloudFront('Conformance', { trace: true });
 const threeMegabytes = Buffer.alloc(3 * 1024 * 1024, 'x');
 
-describe('request bodies (reference 1.4, 2.5)', () => {
-  it('shows viewer-request 40 KB of a 3 MB body, flagged inputTruncated (reference 1.4)', async () => {
-    // The echo of a 40 KB body is larger than a viewer-request may generate (reference 2.5): read the trace.
+describe('request bodies (rule 1.4, 2.5)', () => {
+  it('shows viewer-request 40 KB of a 3 MB body, flagged inputTruncated (rule 1.4)', async () => {
+    // The echo of a 40 KB body is larger than a viewer-request may generate (rule 2.5): read the trace.
     await rawRequest(t.edge.url, '/body/echo', { method: 'POST', body: threeMegabytes });
     const input = t.logs.at(-1)?.trace?.[0]?.input as {
       Records: [{ cf: { request: { body: { inputTruncated: boolean; data: string } } } }];
@@ -27,7 +27,7 @@ describe('request bodies (reference 1.4, 2.5)', () => {
     expect(Buffer.from(body.data, 'base64').length).toBe(40 * 1024);
   });
 
-  it('answers 403 to a 3 MB POST on a GET-only behavior and keeps serving (reference 7 "allowedMethods")', async () => {
+  it('answers 403 to a 3 MB POST on a GET-only behavior and keeps serving (rule 7 "allowedMethods")', async () => {
     const res = await rawRequest(t.edge.url, '/a.txt', { method: 'POST', body: threeMegabytes });
     expect(res.status).toBe(403);
     expect(t.ran()).toEqual([]);
@@ -37,7 +37,7 @@ describe('request bodies (reference 1.4, 2.5)', () => {
   });
 });
 
-describe('what the server keeps of a body (reference 1.4 "1 MB for origin-request")', () => {
+describe('what the server keeps of a body (rule 1.4 "1 MB for origin-request")', () => {
   const seen: number[] = [];
   const server = createEdgeServer({
     pipeline: async (viewer: ViewerRequest) => {
@@ -71,7 +71,7 @@ describe('what the server keeps of a body (reference 1.4 "1 MB for origin-reques
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  it('keeps at most 1 MB + 1 byte of a body and reads the rest to its end (reference 1.4)', async () => {
+  it('keeps at most 1 MB + 1 byte of a body and reads the rest to its end (rule 1.4)', async () => {
     expect((await rawRequest(url, '/up', { method: 'POST', body: threeMegabytes })).status).toBe(200);
     expect((await rawRequest(url, '/up', { method: 'POST', body: Buffer.from('small') })).status).toBe(200);
     expect(seen.splice(0)).toEqual([keptBodyBytes, 5]);

@@ -1,5 +1,5 @@
 /**
- * Conformance: CloudFront answers for the raw request target before any function runs (reference 1.3,
+ * Conformance: CloudFront answers for the raw request target before any function runs (rule 1.3,
  * 2.5, 5.8), so viewer-request is never blamed (502) for a fragment, an absolute-form target or an
  * over-long URL.
  */
@@ -10,8 +10,8 @@ import { rawRequest } from './support/raw-request.ts';
 
 const t = useLocalCloudFront('Conformance');
 
-describe('the request target before viewer-request (reference 1.3, 2.5)', () => {
-  it('strips the fragment before viewer-request sees the query string (reference 1.3 "must not contain #")', async () => {
+describe('the request target before viewer-request (rule 1.3, 2.5)', () => {
+  it('strips the fragment before viewer-request sees the query string (rule 1.3 "must not contain #")', async () => {
     expect(parseRequestTarget('/products/?a=b#c')).toEqual({ path: '/products/', querystring: 'a=b' });
     expect(parseRequestTarget('/products/#frag')).toEqual({ path: '/products/', querystring: '' });
     const res = await rawRequest(t.edge.url, '/a.txt?a=b#c');
@@ -20,7 +20,7 @@ describe('the request target before viewer-request (reference 1.3, 2.5)', () => 
     expect((await rawRequest(t.edge.url, '/a.txt#frag')).status).toBe(200);
   });
 
-  it('reduces an absolute-form target to its path (reference 1.3 "uri must start with /")', async () => {
+  it('reduces an absolute-form target to its path (rule 1.3 "uri must start with /")', async () => {
     expect(parseRequestTarget('http://evil/index.html?x=1')).toEqual({
       path: '/index.html',
       querystring: 'x=1',
@@ -31,7 +31,7 @@ describe('the request target before viewer-request (reference 1.3, 2.5)', () => 
     expect(res.body).toBe('object a\n');
   });
 
-  it('answers 414 from CloudFront when URI plus query string reach 8,192 characters, before any function (reference 2.5, 5.8)', async () => {
+  it('answers 414 from CloudFront when URI plus query string reach 8,192 characters, before any function (rule 2.5, 5.8)', async () => {
     const longPath = `/${'x'.repeat(maxUriAndQueryLength - 10)}?q=${'y'.repeat(20)}`;
     const res = await rawRequest(t.edge.url, longPath);
     expect(res.status).toBe(414);
@@ -41,15 +41,15 @@ describe('the request target before viewer-request (reference 1.3, 2.5)', () => 
   });
 });
 
-describe('request header size (reference 2.5)', () => {
-  it('accepts an 18 KB header: CloudFront allows 20,480 bytes of headers and query string (reference 2.5)', async () => {
+describe('request header size (rule 2.5)', () => {
+  it('accepts an 18 KB header: CloudFront allows 20,480 bytes of headers and query string (rule 2.5)', async () => {
     const res = await rawRequest(t.edge.url, '/a.txt', { headers: { 'x-big': 'h'.repeat(18 * 1024) } });
     expect(res.status).toBe(200);
   });
 });
 
-describe('literal S3 keys over HTTP (reference 6)', () => {
-  it('answers a path with "/./" or "//" as a missing key, not as the collapsed file (reference 6 "Missing key")', async () => {
+describe('literal S3 keys over HTTP (rule 6)', () => {
+  it('answers a path with "/./" or "//" as a missing key, not as the collapsed file (rule 6 "Missing key")', async () => {
     for (const target of ['/./a.txt', '/dir//index.html']) {
       const res = await rawRequest(t.edge.url, target);
       expect({ target, status: res.status }).toEqual({ target, status: 404 });

@@ -13,8 +13,8 @@ const policy = {
   remove: ['server', 'via', 'content-length'],
 };
 
-describe('response headers policy (reference 5.5)', () => {
-  it('adds a custom header only when the response lacks it, unless the policy overrides (reference 5.5)', () => {
+describe('response headers policy (rule 5.5)', () => {
+  it('adds a custom header only when the response lacks it, unless the policy overrides (rule 5.5)', () => {
     const headers = h({ 'x-keep': 'origin', 'x-force': 'origin' });
     applyResponseHeadersPolicy(headers, policy);
     expect(headers['x-keep']?.[0]?.value).toBe('origin');
@@ -24,13 +24,13 @@ describe('response headers policy (reference 5.5)', () => {
     expect(empty).toMatchObject({ 'x-keep': [{ value: 'policy' }] });
   });
 
-  it('removes listed headers except Content-Length, Via and the other protected ones (reference 5.5)', () => {
+  it('removes listed headers except Content-Length, Via and the other protected ones (rule 5.5)', () => {
     const headers = h({ server: 'AmazonS3', via: '1.1 x', 'content-length': '3' });
     applyResponseHeadersPolicy(headers, policy);
     expect(Object.keys(headers).sort()).toEqual(['content-length', 'via', 'x-force', 'x-keep']);
   });
 
-  it('knows the managed SecurityHeadersPolicy by its ID (reference 5.5)', () => {
+  it('knows the managed SecurityHeadersPolicy by its ID (rule 5.5)', () => {
     const headers = {};
     applyResponseHeadersPolicy(
       headers,

@@ -39,7 +39,7 @@ describe('the server (issue 5)', () => {
     );
   });
 
-  it('marks the functions that ran for a custom error page in the log line (reference 5.8)', () => {
+  it('marks the functions that ran for a custom error page in the log line (rule 5.8)', () => {
     const line = formatRequestLine({
       requestId: 'r',
       method: 'GET',
@@ -56,7 +56,7 @@ describe('the server (issue 5)', () => {
     expect(line).toBe('GET /nope [*] VReq 1ms ORes 1ms (for error page /404.html) Error 404 3ms');
   });
 
-  it('logs a real request through the server: behavior, functions with ms, cache result, status, error-page functions marked (reference 5.8)', async () => {
+  it('logs a real request through the server: behavior, functions with ms, cache result, status, error-page functions marked (rule 5.8)', async () => {
     const res = await t.get('/ores/fail-500');
     expect(res.status).toBe(500);
     expect(await res.text()).toBe('object b\n');

@@ -1,4 +1,4 @@
-/** Header map shape (reference 1.6) and the disallowed and read-only headers (reference 2.3). */
+/** Header map shape (rule 1.6) and the disallowed and read-only headers (rule 2.3). */
 import type { EdgeEventType } from '../types.ts';
 import { check, isObject, rule } from './rules.ts';
 
@@ -39,7 +39,7 @@ export function isDisallowed(name: string): boolean {
   return disallowed.has(name) || disallowedPrefixes.some((prefix) => name.startsWith(prefix));
 }
 
-/** Per event, lowercase (reference 2.3, the [DGnow] table). */
+/** Per event, lowercase (rule 2.3, the [DGnow] table). */
 export const readOnlyHeaders: Record<EdgeEventType, readonly string[]> = {
   'viewer-request': ['cdn-loop', 'content-length', 'host', 'transfer-encoding', 'via'],
   'origin-request': [
@@ -140,7 +140,7 @@ export function checkDisallowed(before: HeaderMap, after: HeaderMap, where: stri
       check(
         !change(before, after, name),
         rule.disallowedHeader,
-        () => `${where} header "${name}" (reference 2.3).`,
+        () => `${where} header "${name}" (rule 2.3).`,
       );
     }
   }

@@ -1,5 +1,5 @@
 /**
- * Checks a Lambda@Edge result the way CloudFront does before it uses it (reference 2.1-2.5). Pure: the
+ * Checks a Lambda@Edge result the way CloudFront does before it uses it (rule 2.1-2.5). Pure: the
  * runtime calls it on every invocation, and its tests call it directly.
  */
 import type { CloudFrontRequest, CloudFrontResponse } from 'aws-lambda';

@@ -1,4 +1,4 @@
-/** request.origin as an origin-request function may change it (reference 1.5); the checks we can make locally. */
+/** request.origin as an origin-request function may change it (rule 1.5); the checks we can make locally. */
 import { checkDisallowed, checkHeaderMap, type HeaderMap } from './headers.ts';
 import { check, isObject, type Json, rule } from './rules.ts';
 

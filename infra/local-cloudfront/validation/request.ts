@@ -1,4 +1,4 @@
-/** A request returned by a viewer-request or origin-request function: reference 1.3, 1.4 and 2.5. */
+/** A request returned by a viewer-request or origin-request function: rule 1.3, 1.4 and 2.5. */
 import type { CloudFrontRequest } from 'aws-lambda';
 import type { EdgeEventType } from '../types.ts';
 import { checkDisallowed, checkHeaderMap, checkReadOnly, type HeaderMap } from './headers.ts';
@@ -10,7 +10,7 @@ function checkUnchanged(original: CloudFrontRequest, result: Json, field: 'metho
   check(
     value === undefined || value === original[field],
     rule.readOnlyField,
-    () => `request.${field} ${JSON.stringify(original[field])} -> ${JSON.stringify(value)} (reference 1.3).`,
+    () => `request.${field} ${JSON.stringify(original[field])} -> ${JSON.stringify(value)} (rule 1.3).`,
   );
 }
 
@@ -23,7 +23,7 @@ function hasForbiddenQueryCharacter(querystring: string): boolean {
   return false;
 }
 
-/** The characters of the URL that the 8,192 limit counts (reference 1.3, 2.5): the "?" included. */
+/** The characters of the URL that the 8,192 limit counts (rule 1.3, 2.5): the "?" included. */
 export function urlLength(uri: string, querystring: string): number {
   return uri.length + (querystring ? querystring.length + 1 : 0);
 }

@@ -1,4 +1,4 @@
-/** A generated (request events) or modified (response events) response: reference 2.1, 2.2 and 2.5. */
+/** A generated (request events) or modified (response events) response: rule 2.1, 2.2 and 2.5. */
 import type { EdgeEventType } from '../types.ts';
 import { checkDisallowed, checkHeaderMap, checkReadOnly, type HeaderMap, headerBytes } from './headers.ts';
 import { check, isBase64, isViewerEvent, type Json, limits, rule } from './rules.ts';
@@ -59,7 +59,7 @@ export function validateResponse(
   if (original) checkReadOnly(eventType, original.headers, headers, 'response');
   const body = checkBody(result);
   if (eventType === 'viewer-request') {
-    check(!(status === '204' && body.body), rule.noContentBody, '(reference 2.2)');
+    check(!(status === '204' && body.body), rule.noContentBody, '(rule 2.2)');
   }
   // Generated responses always count; a response event's response only when it replaces the body (2.5).
   if (!original || body.body !== undefined) {

@@ -1,6 +1,6 @@
 /**
- * The rules a Lambda@Edge result must follow (reference 2.1-2.5), worded the way CloudFront words its
- * validation errors where the wording is known (reference 2.1, 2.4) and in the same style where it is not.
+ * The rules a Lambda@Edge result must follow (rule 2.1-2.5), worded the way CloudFront words its
+ * validation errors where the wording is known (rule 2.1, 2.4) and in the same style where it is not.
  */
 
 export const notAnObject =
@@ -54,7 +54,7 @@ export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Viewer events share the 40 KB limits, origin events the 1 MB ones (reference 2.5). */
+/** Viewer events share the 40 KB limits, origin events the 1 MB ones (rule 2.5). */
 export function isViewerEvent(eventType: string): boolean {
   return eventType.startsWith('viewer-');
 }

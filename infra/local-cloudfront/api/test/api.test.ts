@@ -129,8 +129,8 @@ describe('distributions', () => {
   });
 });
 
-describe('invalidations (reference 5.9)', () => {
-  test('CreateInvalidation removes the paths from the cache at once and reports Completed (reference 5.9)', async () => {
+describe('invalidations (rule 5.9)', () => {
+  test('CreateInvalidation removes the paths from the cache at once and reports Completed (rule 5.9)', async () => {
     const { Invalidation, Location } = await invalidate(['/images/*', '/index.html']);
     expect(distributions[0]?.calls).toEqual([['/images/*', '/index.html']]);
     expect(Invalidation).toMatchObject({
@@ -169,7 +169,7 @@ describe('invalidations (reference 5.9)', () => {
     ['has "*" before the end', '/images/*/hero'],
     ['is longer than 4000 characters', `/${'a'.repeat(4000)}`],
   ])(
-    'a path that %s is InvalidArgument with status 400 and invalidates nothing (reference 5.9)',
+    'a path that %s is InvalidArgument with status 400 and invalidates nothing (rule 5.9)',
     async (_, path) => {
       const error = await invalidate(['/ok', path]).catch((e) => e);
       expect(error).toMatchObject({ name: 'InvalidArgument', $metadata: { httpStatusCode: 400 } });

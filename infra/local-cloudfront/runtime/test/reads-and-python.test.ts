@@ -15,7 +15,7 @@ const event = () =>
     headers: { Cookie: 'sf-colour=red; sf-home=a', Accept: 'image/webp', 'X-Unused': '1' },
   });
 
-test('reports the header names a function branched on, not the ones it only copied (design: cache-key discipline)', async () => {
+test('reports the header names a function branched on, not the ones it only copied (cache-key discipline)', async () => {
   const outcome = await runtime.invoke(fixture('reads-headers'), event());
   expect(outcome).toMatchObject({ ok: true, reads: { headers: ['accept', 'cookie'] } });
 });
@@ -47,7 +47,7 @@ test('runs a Python handler in python3 and reports what it read', async () => {
   expect(existsSync(path.join(python.fn.codeDir, '__pycache__'))).toBe(false);
 });
 
-test('a Python exception is a LambdaExecutionError carrying the error (reference 2.4)', async () => {
+test('a Python exception is a LambdaExecutionError carrying the error (rule 2.4)', async () => {
   const outcome = await runtime.invoke(python, viewerRequestEvent({ uri: '/raise' }));
   expect(outcome).toMatchObject({
     ok: false,
@@ -56,7 +56,7 @@ test('a Python exception is a LambdaExecutionError carrying the error (reference
   });
 });
 
-test('a Python function that exceeds its configured memory is LambdaLimitExceeded (reference 2.6)', async () => {
+test('a Python function that exceeds its configured memory is LambdaLimitExceeded (rule 2.6)', async () => {
   const outcome = await runtime.invoke(python, viewerRequestEvent({ uri: '/hog' }));
   expect(outcome).toMatchObject({ ok: false, failure: 'LambdaLimitExceeded' });
   expect(!outcome.ok && outcome.message).toContain('out of memory (limit 128 MB)');

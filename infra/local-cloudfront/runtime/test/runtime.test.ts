@@ -9,7 +9,7 @@ const recycled: string[] = [];
 const runtime = createFunctionRuntime({ strict: false, log: (line) => recycled.push(line) });
 afterAll(() => runtime.close());
 
-describe('loading handlers as the Lambda Node runtime does (reference 2.7)', () => {
+describe('loading handlers as the Lambda Node runtime does (rule 2.7)', () => {
   test('runs an async ESM handler from index.mjs with a Lambda context', async () => {
     const outcome = await runtime.invoke(fixture('esm-async', { memoryMb: 256 }), viewerRequestEvent());
     expect(outcome).toMatchObject({
@@ -37,7 +37,7 @@ describe('loading handlers as the Lambda Node runtime does (reference 2.7)', () 
     expect(outcome).toMatchObject({ ok: true, result: { status: '200', body: 'from a callback' } });
   });
 
-  test('a non-async handler that takes no callback ends with a null result: invalid JSON (reference 2.1)', async () => {
+  test('a non-async handler that takes no callback ends with a null result: invalid JSON (rule 2.1)', async () => {
     const outcome = await runtime.invoke(fixture('sync-no-callback'), viewerRequestEvent());
     expect(outcome).toMatchObject({ ok: false, failure: 'LambdaValidationError' });
   });
@@ -52,13 +52,13 @@ describe('loading handlers as the Lambda Node runtime does (reference 2.7)', () 
   });
 });
 
-describe('failures with CloudFront names (reference 2.4)', () => {
-  test('a rejected promise is a LambdaExecutionError carrying the error (reference 2.4)', async () => {
+describe('failures with CloudFront names (rule 2.4)', () => {
+  test('a rejected promise is a LambdaExecutionError carrying the error (rule 2.4)', async () => {
     const outcome = await runtime.invoke(fixture('throwing'), viewerRequestEvent());
     expect(outcome).toMatchObject({ ok: false, failure: 'LambdaExecutionError', message: 'TypeError: boom' });
   });
 
-  test('callback(err) is a LambdaExecutionError carrying the error (reference 2.4)', async () => {
+  test('callback(err) is a LambdaExecutionError carrying the error (rule 2.4)', async () => {
     const outcome = await runtime.invoke(fixture('callback-error'), viewerRequestEvent());
     expect(outcome).toMatchObject({
       ok: false,
@@ -67,19 +67,19 @@ describe('failures with CloudFront names (reference 2.4)', () => {
     });
   });
 
-  test('a result that changes the read-only Host header is a LambdaValidationError (reference 2.3)', async () => {
+  test('a result that changes the read-only Host header is a LambdaValidationError (rule 2.3)', async () => {
     const outcome = await runtime.invoke(fixture('read-only-host'), viewerRequestEvent());
     expect(outcome).toMatchObject({ ok: false, failure: 'LambdaValidationError' });
     expect(!outcome.ok && outcome.message).toContain(rule.readOnlyHeader);
     expect(!outcome.ok && outcome.message).toContain('"host"');
   });
 
-  test('a result JSON cannot represent is a LambdaValidationError: the json output is not parsable (reference 2.4)', async () => {
+  test('a result JSON cannot represent is a LambdaValidationError: the json output is not parsable (rule 2.4)', async () => {
     const outcome = await runtime.invoke(fixture('unparsable'), viewerRequestEvent());
     expect(outcome).toMatchObject({ ok: false, failure: 'LambdaValidationError', message: notParsable });
   });
 
-  test('a function that outlives its configured timeout is LambdaLimitExceeded (reference 2.4)', async () => {
+  test('a function that outlives its configured timeout is LambdaLimitExceeded (rule 2.4)', async () => {
     const outcome = await runtime.invoke(
       fixture('never-resolving', { timeoutSeconds: 1 }),
       viewerRequestEvent(),
@@ -93,7 +93,7 @@ describe('failures with CloudFront names (reference 2.4)', () => {
     expect(outcome.durationMs).toBeLessThan(5000); // includes the cold start, which the timeout excludes
   });
 
-  test('a function that exceeds its configured memory is LambdaLimitExceeded (reference 2.6)', async () => {
+  test('a function that exceeds its configured memory is LambdaLimitExceeded (rule 2.6)', async () => {
     const outcome = await runtime.invoke(fixture('memory-hog', { memoryMb: 32 }), viewerRequestEvent());
     expect(outcome).toMatchObject({ ok: false, failure: 'LambdaLimitExceeded' });
     expect(!outcome.ok && outcome.message).toContain('out of memory (limit 32 MB');
@@ -171,8 +171,8 @@ describe('recycled instances (rule 2.4)', () => {
   });
 });
 
-describe('strict mode (reference 2.6)', () => {
-  test('strict mode stops a viewer function at the viewer timeout even when it is configured longer (reference 2.6)', async () => {
+describe('strict mode (rule 2.6)', () => {
+  test('strict mode stops a viewer function at the viewer timeout even when it is configured longer (rule 2.6)', async () => {
     const strict = createFunctionRuntime({ strict: true, viewerTimeoutSeconds: 0.5 });
     const outcome = await strict.invoke(
       fixture('never-resolving', { timeoutSeconds: 10 }),

@@ -54,9 +54,9 @@ const readOnlyTable: [EdgeEventType, string[]][] = [
 ];
 const readOnlyCases = readOnlyTable.flatMap(([eventType, names]) => names.map((name) => [eventType, name]));
 
-describe('read-only headers (reference 2.3)', () => {
+describe('read-only headers (rule 2.3)', () => {
   test.each(readOnlyCases)(
-    'a %s result that adds a read-only %s header is a LambdaValidationError (reference 2.3)',
+    'a %s result that adds a read-only %s header is a LambdaValidationError (rule 2.3)',
     (eventType, key) => {
       const name = key.toLowerCase();
       const outcome = resultWithHeaders(
@@ -74,35 +74,35 @@ describe('read-only headers (reference 2.3)', () => {
     },
   );
 
-  test('a viewer-request result that changes the Host header is a LambdaValidationError (reference 2.3)', () => {
+  test('a viewer-request result that changes the Host header is a LambdaValidationError (rule 2.3)', () => {
     const outcome = resultWithHeaders('viewer-request', (h) => {
       h.host = [{ key: 'Host', value: 'evil.example' }];
     });
     expect(outcome).toEqual({ ok: false, message: expect.stringContaining('"host" was changed') });
   });
 
-  test('a viewer-request result that deletes the Host header is a LambdaValidationError (reference 2.3)', () => {
+  test('a viewer-request result that deletes the Host header is a LambdaValidationError (rule 2.3)', () => {
     const outcome = resultWithHeaders('viewer-request', (h) => {
       delete h.host;
     });
     expect(outcome).toEqual({ ok: false, message: expect.stringContaining('"host" was deleted') });
   });
 
-  test('an origin-request result may change the Host header, which is writable there (reference 2.3)', () => {
+  test('an origin-request result may change the Host header, which is writable there (rule 2.3)', () => {
     const outcome = resultWithHeaders('origin-request', (h) => {
       h.host = [{ key: 'Host', value: 'other-bucket.s3.amazonaws.com' }];
     });
     expect(outcome.ok).toBe(true);
   });
 
-  test('a viewer-request result that adds CloudFront-Viewer-Country is a LambdaValidationError (reference 2.3)', () => {
+  test('a viewer-request result that adds CloudFront-Viewer-Country is a LambdaValidationError (rule 2.3)', () => {
     const outcome = resultWithHeaders('viewer-request', (h) => {
       h['cloudfront-viewer-country'] = [{ key: 'CloudFront-Viewer-Country', value: 'DE' }];
     });
     expect(outcome).toEqual({ ok: false, message: expect.stringContaining('cloudfront-viewer-country') });
   });
 
-  test('an origin-response result that changes the read-only Transfer-Encoding header is a LambdaValidationError (reference 2.3)', () => {
+  test('an origin-response result that changes the read-only Transfer-Encoding header is a LambdaValidationError (rule 2.3)', () => {
     const event = originResponseEvent({}, { headers: { 'Transfer-Encoding': 'chunked' } });
     const result = responseOf(event);
     result.headers['transfer-encoding'] = [{ key: 'Transfer-Encoding', value: 'gzip' }];
@@ -113,7 +113,7 @@ describe('read-only headers (reference 2.3)', () => {
     });
   });
 
-  test('an origin-request result may add CloudFront-* headers (reference 2.3)', () => {
+  test('an origin-request result may add CloudFront-* headers (rule 2.3)', () => {
     const outcome = resultWithHeaders('origin-request', (h) => {
       h['cloudfront-is-mobile-viewer'] = [{ key: 'CloudFront-Is-Mobile-Viewer', value: 'true' }];
     });
@@ -121,9 +121,9 @@ describe('read-only headers (reference 2.3)', () => {
   });
 });
 
-describe('disallowed headers (reference 2.3)', () => {
+describe('disallowed headers (rule 2.3)', () => {
   test.each([['X-Cache'], ['Connection'], ['X-Forwarded-Proto'], ['X-Amz-Cf-Pop'], ['X-Edge-Location']])(
-    'a result that adds the disallowed %s header is a LambdaValidationError (reference 2.3)',
+    'a result that adds the disallowed %s header is a LambdaValidationError (rule 2.3)',
     (key) => {
       const outcome = resultWithHeaders('viewer-response', (h) => {
         h[key.toLowerCase()] = [{ key, value: 'x' }];
@@ -133,7 +133,7 @@ describe('disallowed headers (reference 2.3)', () => {
   );
 
   test.each([['X-Cache'], ['X-Amz-Cf-Pop']])(
-    'a viewer-request result that adds the disallowed %s header is a LambdaValidationError (reference 2.3)',
+    'a viewer-request result that adds the disallowed %s header is a LambdaValidationError (rule 2.3)',
     (key) => {
       const outcome = resultWithHeaders('viewer-request', (h) => {
         h[key.toLowerCase()] = [{ key, value: 'x' }];
@@ -143,22 +143,22 @@ describe('disallowed headers (reference 2.3)', () => {
   );
 });
 
-describe('header map format (reference 1.6)', () => {
-  test('a header value that is not a string is a LambdaValidationError (reference 1.6)', () => {
+describe('header map format (rule 1.6)', () => {
+  test('a header value that is not a string is a LambdaValidationError (rule 1.6)', () => {
     const outcome = resultWithHeaders('viewer-response', (h) => {
       h['x-count'] = [{ key: 'X-Count', value: 3 }];
     });
     expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.headerMap) });
   });
 
-  test('a header given as a plain string instead of an array is a LambdaValidationError (reference 1.6)', () => {
+  test('a header given as a plain string instead of an array is a LambdaValidationError (rule 1.6)', () => {
     const outcome = resultWithHeaders('viewer-response', (h) => {
       h['x-flag'] = 'on';
     });
     expect(outcome).toEqual({ ok: false, message: expect.stringContaining(rule.headerMap) });
   });
 
-  test('a map key that is not the lowercase of its key is a LambdaValidationError (reference 1.6)', () => {
+  test('a map key that is not the lowercase of its key is a LambdaValidationError (rule 1.6)', () => {
     const outcome = resultWithHeaders('viewer-response', (h) => {
       h.Location = [{ key: 'Location', value: '/a' }];
     });
@@ -195,7 +195,7 @@ describe('header map format (reference 1.6)', () => {
     ]);
   });
 
-  test('a key that is not a string is a LambdaValidationError (reference 1.6)', () => {
+  test('a key that is not a string is a LambdaValidationError (rule 1.6)', () => {
     const outcome = resultWithHeaders('viewer-response', (h) => {
       h['x-a'] = [{ key: 7, value: '1' }];
     });
@@ -209,7 +209,7 @@ describe('header map format (reference 1.6)', () => {
     expect(outcome).toMatchObject({ ok: true, warnings: [] });
   });
 
-  test('a header value with a CR is a LambdaValidationError (reference 1.6)', () => {
+  test('a header value with a CR is a LambdaValidationError (rule 1.6)', () => {
     const outcome = resultWithHeaders('viewer-response', (h) => {
       h['x-a'] = [{ key: 'X-A', value: 'a\r\nSet-Cookie: b=c' }];
     });
@@ -223,7 +223,7 @@ describe('header map format (reference 1.6)', () => {
     ['ESC', '\u001b'],
     ['DEL', '\u007f'],
   ])(
-    'a header value with the control character %s is a LambdaValidationError: only tab is allowed (reference 1.6)',
+    'a header value with the control character %s is a LambdaValidationError: only tab is allowed (rule 1.6)',
     (_, character) => {
       const outcome = resultWithHeaders('viewer-response', (h) => {
         h['x-a'] = [{ key: 'X-A', value: `a${character}b` }];
@@ -232,14 +232,14 @@ describe('header map format (reference 1.6)', () => {
     },
   );
 
-  test('a header value with a tab, the one control character a field value may hold, passes (reference 1.6)', () => {
+  test('a header value with a tab, the one control character a field value may hold, passes (rule 1.6)', () => {
     const outcome = resultWithHeaders('viewer-response', (h) => {
       h['x-a'] = [{ key: 'X-A', value: 'a\tb' }];
     });
     expect(outcome.ok).toBe(true);
   });
 
-  test('a header without a key gets one with each word capitalised (reference 1.6)', () => {
+  test('a header without a key gets one with each word capitalised (rule 1.6)', () => {
     const outcome = resultWithHeaders('viewer-response', (h) => {
       h['x-foo-bar'] = [{ value: '1' }];
     });
@@ -249,7 +249,7 @@ describe('header map format (reference 1.6)', () => {
     });
   });
 
-  test('several values of one header are kept as several elements (reference 1.6)', () => {
+  test('several values of one header are kept as several elements (rule 1.6)', () => {
     const outcome = resultWithHeaders('viewer-response', (h) => {
       h['set-cookie'] = [{ value: 'a=1' }, { value: 'b=2' }];
     });

@@ -1,4 +1,4 @@
-/** Helpers for the validation tests: the edge team's event builders (reference section 1) plus result copies. */
+/** Helpers for the validation tests: the edge team's event builders (rule 1) plus result copies. */
 import type { CloudFrontRequest, CloudFrontResponse } from 'aws-lambda';
 import type { EdgeEvent } from '../../types.ts';
 
