@@ -26,9 +26,12 @@ const emulated = [
   'Origins',
   'DefaultRootObject',
   'CustomErrorResponses',
+  // Standard logs: written in CloudFront's format with --log-dir (IncludeCookies honoured; bucket and prefix
+  // are where the deployed logs go, not used locally).
+  'Logging',
 ];
 /** Listed in one startup warning: they change nothing a local viewer can observe. */
-const irrelevantLocally = ['PriceClass', 'Aliases', 'ViewerCertificate', 'Logging', 'HttpVersion'];
+const irrelevantLocally = ['PriceClass', 'Aliases', 'ViewerCertificate', 'HttpVersion'];
 /** No effect at all on localhost, and present in every distribution. */
 const silentlyMeaningless = ['Enabled', 'IPV6Enabled', 'Comment'];
 const eventTypes: EdgeEventType[] = [

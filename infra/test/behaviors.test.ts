@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addToBag, paths, securityHeaders, ttl } from '../../edge/config.ts';
 import { type Synthesized, sharedSynthesis } from './synth.ts';
-import { associations, type Behavior, behavior, behaviors, type Json, referenced } from './template-view.ts';
+import {
+  associations,
+  type Behavior,
+  behavior,
+  behaviors,
+  type Json,
+  referenced,
+  templateCachePolicy,
+} from './template-view.ts';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -12,7 +20,7 @@ const images = `${paths.imagePrefix}*`;
 const assets = `${paths.hashedAssetPrefix}*`;
 
 function cachePolicy(b: Behavior): Json {
-  return referenced(synth.template, 'AWS::CloudFront::CachePolicy', b.CachePolicyId)
+  return referenced(synth.template, 'AWS::CloudFront::CachePolicy', templateCachePolicy(b))
     .CachePolicyConfig as Json;
 }
 

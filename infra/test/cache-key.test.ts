@@ -23,18 +23,37 @@ import { requestInit } from '../../edge/test/arbitraries.ts';
 import { defaultStackName as stackName } from '../app.ts';
 import { selectBehavior } from '../local-cloudfront/behavior-matcher.ts';
 import { type LocalCloudFront, startLocalCloudFront } from '../local-cloudfront/index.ts';
+import { managedCachePolicies } from '../local-cloudfront/managed-policies.ts';
 import { createFunctionRuntime } from '../local-cloudfront/runtime/index.ts';
 import { ReadRecorder, varyingInputs } from './cache-key-reads.ts';
 import { sharedSynthesis } from './synth.ts';
-import { type Behavior, behaviors, type Json, referenced } from './template-view.ts';
+import { type Behavior, behaviors, type Json, referenced, templateCachePolicy } from './template-view.ts';
 
 /** The stack as `npm run build` synthesized it, with the built site and bundles: what `npm start` serves. */
 const cdkOut = fileURLToPath(new URL('../cdk.out', import.meta.url));
 
 /** The key a behavior's cache policy defines in the template, as the inputs the recorder names. */
 function keyInputs(template: Template, b: Behavior): { inputs: string[]; queryStrings: string } {
+  // A managed cache policy is named by its ID, not defined in the template (rule 5.3).
+  const managed = typeof b.CachePolicyId === 'string' ? managedCachePolicies[b.CachePolicyId] : undefined;
+  if (typeof b.CachePolicyId === 'string' && !managed)
+    throw new Error(`unknown managed policy ${b.CachePolicyId}`);
+  if (managed) {
+    const named = (list: { behavior: string; names: string[] }, kind: string) =>
+      list.behavior === 'none'
+        ? []
+        : list.names.map((n) => `${kind}:${kind === 'header' ? n.toLowerCase() : n}`);
+    return {
+      inputs: [
+        ...named(managed.headers, 'header'),
+        ...named(managed.cookies, 'cookie'),
+        ...(managed.queryStrings.behavior === 'none' ? [] : ['querystring']),
+      ].sort(),
+      queryStrings: managed.queryStrings.behavior,
+    };
+  }
   const key = (
-    referenced(template, 'AWS::CloudFront::CachePolicy', b.CachePolicyId).CachePolicyConfig as Json
+    referenced(template, 'AWS::CloudFront::CachePolicy', templateCachePolicy(b)).CachePolicyConfig as Json
   ).ParametersInCacheKeyAndForwardedToOrigin as Json;
   const headers = key.HeadersConfig as { HeaderBehavior: string; Headers?: string[] };
   const cookies = key.CookiesConfig as { CookieBehavior: string; Cookies?: string[] };

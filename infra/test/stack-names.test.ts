@@ -21,7 +21,8 @@ interface Resource {
  * The name-like properties that name something in the account and region (not header or domain
  * values): every key ending in "Name" except those that hold a viewer-facing value or a reference.
  */
-const notPhysical = new Set(['DomainName', 'HeaderName', 'OriginAccessControlOriginType']);
+// MetricName names a CloudWatch metric (the same in every copy), not a resource of the stack.
+const notPhysical = new Set(['DomainName', 'HeaderName', 'OriginAccessControlOriginType', 'MetricName']);
 
 /** A value as CloudFormation would resolve it, with generated names written as the stack + logical id. */
 function render(value: Json, stack: string, resources: Record<string, Resource>): string {

@@ -10,7 +10,8 @@ export type Json = Record<string, unknown>;
 
 export interface Behavior extends Json {
   PathPattern?: string;
-  CachePolicyId: { Ref: string };
+  /** A template policy by Ref, or a managed policy by its ID. */
+  CachePolicyId: { Ref: string } | string;
   ResponseHeadersPolicyId: { Ref: string };
   ViewerProtocolPolicy: string;
   Compress?: boolean;
@@ -87,4 +88,12 @@ export function edgeFunctions(template: Template): [string, Json][] {
   );
   const functions = resourcesOf(template, 'AWS::Lambda::Function');
   return [...refs].map((ref) => [ref, (functions[ref] as { Properties: Json }).Properties]);
+}
+
+/** The Ref of a behavior's cache policy defined in the template; a managed policy (an ID) is not there. */
+export function templateCachePolicy(b: Behavior): { Ref: string } {
+  if (typeof b.CachePolicyId === 'string') {
+    throw new Error(`managed cache policy ${b.CachePolicyId}: it is not defined in the template`);
+  }
+  return b.CachePolicyId;
 }
