@@ -54,8 +54,20 @@ export const userAgents = {
     'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
 } as const;
 
+export interface ShopOptions {
+  /**
+   * Also write CloudFront standard log files here, as `npm start -- --log-dir <dir>` does. The last file is
+   * written when the shop closes, so read it after `withShop` returns.
+   */
+  logDir?: string;
+}
+
 /** Serves the built app on a free port for the duration of `use`, logging into arrays instead of the console. */
-export async function withShop<T>(root: string, use: (shop: Shop) => Promise<T>): Promise<T> {
+export async function withShop<T>(
+  root: string,
+  use: (shop: Shop) => Promise<T>,
+  options: ShopOptions = {},
+): Promise<T> {
   const logs: RequestLog[] = [];
   const warnings: string[] = [];
   const edge = await startLocalCloudFront({
@@ -65,6 +77,7 @@ export async function withShop<T>(root: string, use: (shop: Shop) => Promise<T>)
     watch: false,
     logger: { info: () => {}, warn: (line) => warnings.push(line) },
     onRequestLog: (log) => logs.push(log),
+    ...(options.logDir !== undefined && { logDir: options.logDir }),
   });
   const shop: Shop = {
     root,

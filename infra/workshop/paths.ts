@@ -13,6 +13,8 @@ export const edited = {
   cachePolicies: 'infra/stack/cache-policies.ts',
   distribution: 'infra/stack/distribution.ts',
   app: 'infra/app.ts',
+  /** Lab 7 adds the jacket colour to the conversion request. */
+  addToBagScript: 'site/src/scripts/add-to-bag.ts',
 } as const;
 
 /** Files the labs ask the learner to create; `npm run lab -- reset` deletes them when git does not track them. */

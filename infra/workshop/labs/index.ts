@@ -10,6 +10,7 @@ import { lab as deviceImages } from './3-device-images/lab.ts';
 import { lab as cacheKey } from './4-cache-key/lab.ts';
 import { lab as failure } from './5-failure/lab.ts';
 import { lab as deploy } from './6-deploy/lab.ts';
+import { lab as readTheExperiment } from './7-read-the-experiment/lab.ts';
 
 export const labs: readonly Lab[] = [
   runAndRead,
@@ -19,4 +20,5 @@ export const labs: readonly Lab[] = [
   cacheKey,
   failure,
   deploy,
+  readTheExperiment,
 ];
