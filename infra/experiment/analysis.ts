@@ -4,6 +4,7 @@
  * address and browser from the log line. Two people behind one address with the same browser build count
  * as one visitor, and one person who changes network counts twice; see README "Read the experiment".
  */
+import { parseCookie } from 'cookie';
 import { addToBag, homepageExperiment } from '../../edge/config.ts';
 import { products } from '../../site/src/data/catalogue.ts';
 import { fieldValue, type LogRecord } from './log-records.ts';
@@ -33,15 +34,18 @@ export function isProductPage(uriStem: string): boolean {
   return match !== null && productSlugs.has(match[1] as string);
 }
 
-/** The variant the Cookie header names, if it is one of the experiment's. */
+/**
+ * The variant the Cookie header names, read as the edge reads it (the `cookie` package, first value wins);
+ * a header the parser rejects names none.
+ */
 export function variantFromCookies(cookieHeader: string | undefined): string | undefined {
-  for (const pair of (cookieHeader ?? '').split(';')) {
-    const at = pair.indexOf('=');
-    if (at < 0 || pair.slice(0, at).trim() !== homepageExperiment.cookie) continue;
-    const value = pair.slice(at + 1).trim();
-    if (variantIds.includes(value)) return value;
+  if (!cookieHeader) return undefined;
+  try {
+    const value = parseCookie(cookieHeader)[homepageExperiment.cookie];
+    return value !== undefined && variantIds.includes(value) ? value : undefined;
+  } catch {
+    return undefined;
   }
-  return undefined;
 }
 
 export class ExperimentTally {

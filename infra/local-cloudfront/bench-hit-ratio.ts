@@ -16,13 +16,14 @@
  * keys) in parallel: two runs print the same figures. The traffic runs twice: on an empty cache (cold, as
  * after a deploy's invalidation), then again on the cache it left (warm). Function invocations come from the
  * local CloudFront's own counters (stats().invocations); the cost per million page views is computed from the
- * warm pass's counts and the list prices below.
+ * warm pass's counts and the list prices in bench-hit-ratio-cost.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deviceClasses, homepageExperiment, imageFormats, imageRouting, paths } from '../../edge/config.ts';
 import type { ImageManifest } from '../../edge/lib/image-manifest.ts';
+import { costPerMillionPageViews, events, fixed, sumOf } from './bench-hit-ratio-cost.ts';
 import {
   browserFreshFor,
   htmlAccept,
@@ -123,8 +124,6 @@ interface Pass {
   /** Page views of a page the browser had shown before (its cache warm for that page). */
   returning: { views: number; requests: number; invocations: number; maxRequests: number };
 }
-const events: EdgeEventType[] = ['viewer-request', 'origin-request', 'origin-response', 'viewer-response'];
-const sumOf = (counts: Record<EdgeEventType, number>) => events.reduce((n, e) => n + counts[e], 0);
 let pass: Pass | undefined;
 /** Every request's behavior and cache result, as the local CloudFront logs it. */
 function record(log: RequestLog): void {
@@ -277,19 +276,6 @@ function table(title: string, p: Pass): string[] {
   return lines;
 }
 
-/**
- * List prices, United States and Europe (the stack's PRICE_CLASS_100), read on 2026-12-01 from
- * https://aws.amazon.com/cloudfront/pricing/ : Lambda@Edge $0.60 per million invocations and $0.00005001 per
- * GB-second, billed per 1 ms; HTTPS requests $0.0100 per 10,000; data transfer out $0.085 per GB (first 10 TB).
- */
-const prices = {
-  perInvocation: 0.6 / 1e6,
-  perGbSecond: 0.00005001,
-  perHttpsRequest: 0.01 / 1e4,
-  perGb: 0.085,
-  /** Our handlers run in microseconds (npm run bench:edge): every invocation bills the 1 ms minimum. */
-  billedSeconds: 0.001,
-};
 /** Configured memory of each event's function, GB, as the template deploys it. */
 const memoryGb = Object.fromEntries(
   events.map((e) => {
@@ -300,7 +286,6 @@ const memoryGb = Object.fromEntries(
     return [e, (fn?.memoryMb ?? 0) / 1024];
   }),
 ) as Record<EdgeEventType, number>;
-const fixed = (n: number, digits: number) => Number(n.toFixed(digits));
 
 function perPageView(title: string, p: Pass): string[] {
   const per = (n: number) => fixed(n / p.pageViews, 3);
@@ -315,45 +300,6 @@ function perPageView(title: string, p: Pass): string[] {
     ...events.map((e) => `| ${e} invocations | ${per(p.invocations[e])} | |`),
     `| **all invocations** | ${per(sumOf(p.invocations))} | ${fixed(r.invocations / r.views, 3)} |`,
     `| kilobytes sent | ${fixed(p.bytes / p.pageViews / 1024, 1)} | |`,
-  ];
-}
-
-/** Cost per million page views at list price, before the always-free tier; every step printed. */
-function cost(p: Pass): string[] {
-  const per = (n: number) => fixed(n / p.pageViews, 3);
-  const invocations = per(sumOf(p.invocations));
-  const gbSeconds = fixed(
-    events.reduce((sum, e) => sum + per(p.invocations[e]) * memoryGb[e], 0) * prices.billedSeconds,
-    8,
-  );
-  const requests = per(p.requests);
-  const gb = fixed(p.bytes / p.pageViews / 2 ** 30, 8);
-  const lines = [
-    [
-      'Lambda@Edge invocations',
-      `${invocations} × 1,000,000 × $0.60 / 1,000,000`,
-      invocations * 1e6 * prices.perInvocation,
-    ],
-    [
-      'Lambda@Edge duration',
-      `${events.map((e) => `${per(p.invocations[e])} × ${memoryGb[e]} GB`).join(' + ')} = ${fixed(gbSeconds / prices.billedSeconds, 5)} GB × 1 ms × 1,000,000 × $0.00005001`,
-      gbSeconds * 1e6 * prices.perGbSecond,
-    ],
-    [
-      'CloudFront HTTPS requests',
-      `${requests} × 1,000,000 × $0.0100 / 10,000`,
-      requests * 1e6 * prices.perHttpsRequest,
-    ],
-    ['Data transfer out', `${gb} GB × 1,000,000 × $0.085`, gb * 1e6 * prices.perGb],
-  ] as const;
-  const total = lines.reduce((sum, [, , dollars]) => sum + fixed(dollars, 2), 0);
-  return [
-    '**Cost per million page views** (warm pass; list prices of 2026-12-01, before the always-free tier)',
-    '',
-    '| item | arithmetic | $ |',
-    '|---|---|---:|',
-    ...lines.map(([item, how, dollars]) => `| ${item} | ${how} | ${fixed(dollars, 2).toFixed(2)} |`),
-    `| **total** | | **${total.toFixed(2)}** |`,
   ];
 }
 
@@ -404,7 +350,7 @@ const out = [
   '',
   ...perPageView('warm pass', warm.pass),
   '',
-  ...cost(warm.pass),
+  ...costPerMillionPageViews(warm.pass, memoryGb),
   '',
   `Counterfactual: with Accept and Cookie in the images key (and the User-Agent instead of the device flags), the cold pass's /images/* requests would make ${thousands(cold.pass.wideImageKeys.size)} distinct keys (vs ${entries.get(imagePattern) ?? 0}), capping its cold hit ratio at ${percent(imageRequests - cold.pass.wideImageKeys.size, imageRequests)} even with no expiry.`,
   `Images served in a format other than the Accept profile expects: ${cold.pass.wrongFormat + warm.pass.wrongFormat}. Local CloudFront warnings during the passes (cache-key linter): ${warnings.length === 0 ? 'none' : [...new Set(warnings)].join(' / ')}. Failed requests: ${[...cold.pass.failed, ...warm.pass.failed].join(', ') || 'none'}.`,
