@@ -22,7 +22,7 @@ import { uploadSite } from './stack/site-upload.ts';
 export { edgeDist, requireBuilt, siteDist } from './stack/build-outputs.ts';
 export { deviceHeaders } from './stack/cache-policies.ts';
 export type { CustomDomain } from './stack/distribution.ts';
-export { type EdgeEvent, edgeLimits, edgeLogRetention } from './stack/edge-functions.ts';
+export { edgeLimits, edgeLogRetention } from './stack/edge-functions.ts';
 export { keptAcrossDeploys } from './stack/site-upload.ts';
 
 export interface StorefrontStackProps extends StackProps {

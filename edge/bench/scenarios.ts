@@ -3,13 +3,13 @@
  * the handlers rewrite the request in place.
  */
 import type { CloudFrontRequestEvent, CloudFrontResponseEvent } from 'aws-lambda';
-import { deviceClasses, homepageExperiment, imageRouting, jacketColours } from '../config.ts';
 import {
   originRequestEvent,
   originResponseEvent,
   viewerRequestEvent,
   viewerResponseEvent,
-} from '../test/events.ts';
+} from '../../infra/common/lambda-edge-events.ts';
+import { deviceClasses, homepageExperiment, imageRouting, jacketColours } from '../config.ts';
 
 const chromeAccept = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8';
 const safariAccept = 'image/webp,image/avif,video/*;q=0.8,image/png,image/svg+xml,image/*;q=0.8,*/*;q=0.5';

@@ -5,6 +5,7 @@
  * local CloudFront's validator accepts, so a function that passes its input through unchanged passes it too.
  */
 import fc from 'fast-check';
+import type { RequestInit } from '../../infra/common/lambda-edge-events.ts';
 import {
   invalidHeaderValueCharacter,
   limits,
@@ -18,7 +19,6 @@ import {
   jacketColours,
   paths,
 } from '../config.ts';
-import type { RequestInit } from './events.ts';
 
 const controlCharacters = new RegExp(invalidHeaderValueCharacter.source, 'g');
 

@@ -9,18 +9,18 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EdgeEvent, EdgeEventType } from '../../infra/local-cloudfront/types.ts';
-import { buildEdgeFunctions, functionNames, readCompactManifest, siteManifestPath } from '../build.ts';
-import { deviceClasses } from '../config.ts';
-import { defaultImageKey } from '../lib/origin-request.ts';
-import { theRecord } from '../lib/records.ts';
-import { requestInit, responseInit } from './arbitraries.ts';
+import type { EdgeEvent, EdgeEventType } from '../../infra/common/lambda-edge.ts';
 import {
   originRequestEvent,
   originResponseEvent,
   viewerRequestEvent,
   viewerResponseEvent,
-} from './events.ts';
+} from '../../infra/common/lambda-edge-events.ts';
+import { buildEdgeFunctions, functionNames, readCompactManifest, siteManifestPath } from '../build.ts';
+import { deviceClasses } from '../config.ts';
+import { defaultImageKey } from '../lib/origin-request.ts';
+import { theRecord } from '../lib/records.ts';
+import { requestInit, responseInit } from './arbitraries.ts';
 import { readManifest, testManifest } from './image-manifests.ts';
 import { runValidated } from './validated.ts';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { originRequestEvent, type RequestInit } from '../../infra/common/lambda-edge-events.ts';
 import { deviceClasses, fallbackFormat, imageRouting, imageVariantKey } from '../config.ts';
 import { handler } from '../functions/origin-request.ts';
 import { compactManifest, isListed } from '../lib/compact-manifest.ts';
 import { defaultImageKey, handleOriginRequest } from '../lib/origin-request.ts';
 import { theRecord } from '../lib/records.ts';
-import { originRequestEvent, type RequestInit } from './events.ts';
 import { manifestOf, testManifest } from './image-manifests.ts';
 
 const manifest = compactManifest(testManifest);

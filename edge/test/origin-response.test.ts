@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import {
+  originResponseEvent,
+  type RequestInit,
+  type ResponseInit,
+} from '../../infra/common/lambda-edge-events.ts';
 import { homepageExperiment, imageRouting, paths, ttl } from '../config.ts';
 import { handler } from '../functions/origin-response.ts';
-import { originResponseEvent, type RequestInit, type ResponseInit } from './events.ts';
 
 const marked = { [imageRouting.variantMarkerHeader]: '1' };
 

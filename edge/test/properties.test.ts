@@ -5,6 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  originRequestEvent,
+  originResponseEvent,
+  viewerRequestEvent,
+  viewerResponseEvent,
+} from '../../infra/common/lambda-edge-events.ts';
 import { deviceClasses, homepageExperiment, imageFormats, imageRouting, imageVariantKey } from '../config.ts';
 import { handler as originResponse } from '../functions/origin-response.ts';
 import { handler as viewerRequest } from '../functions/viewer-request.ts';
@@ -14,12 +20,6 @@ import { defaultImageKey, handleOriginRequest } from '../lib/origin-request.ts';
 import { cacheControl } from '../lib/origin-response.ts';
 import { theRecord } from '../lib/records.ts';
 import { deviceHeaders, headerText, requestInit, responseInit } from './arbitraries.ts';
-import {
-  originRequestEvent,
-  originResponseEvent,
-  viewerRequestEvent,
-  viewerResponseEvent,
-} from './events.ts';
 import { deviceIds, formatIds, testManifest } from './image-manifests.ts';
 import { runValidated } from './validated.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { viewerRequestEvent } from '../../infra/common/lambda-edge-events.ts';
 import { rule } from '../../infra/local-cloudfront/validation/index.ts';
 import { theRecord } from '../lib/records.ts';
-import { viewerRequestEvent } from './events.ts';
 import { runValidated } from './validated.ts';
 
 /** The property tests trust this check, so it must see what a function changed in place (rule 2.3). */

@@ -4,7 +4,7 @@
  * Functions edit the event in place, so the result is checked against a copy taken before the call: checked
  * against the edited event, a changed read-only header would look unchanged.
  */
-import type { EdgeEvent, EdgeEventType } from '../../infra/local-cloudfront/types.ts';
+import type { EdgeEvent, EdgeEventType } from '../../infra/common/lambda-edge.ts';
 import { type ValidationResult, validateResult } from '../../infra/local-cloudfront/validation/index.ts';
 
 export async function runValidated<E extends EdgeEvent, R>(

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { type RequestInit, viewerRequestEvent } from '../../infra/common/lambda-edge-events.ts';
 import { homepageExperiment, imageRouting, jacketColours, jacketImageName, ttl } from '../config.ts';
 import { handler } from '../functions/viewer-request.ts';
 import { drawVariant } from '../lib/homepage-experiment.ts';
-import { type RequestInit, viewerRequestEvent } from './events.ts';
 import { colourIds } from './image-manifests.ts';
 
 const { cookie, variants, assignmentHeader } = homepageExperiment;

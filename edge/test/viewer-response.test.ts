@@ -1,8 +1,12 @@
 import { parseSetCookie } from 'cookie';
 import { describe, expect, it } from 'vitest';
+import {
+  type RequestInit,
+  type ResponseInit,
+  viewerResponseEvent,
+} from '../../infra/common/lambda-edge-events.ts';
 import { homepageExperiment } from '../config.ts';
 import { handler } from '../functions/viewer-response.ts';
-import { type RequestInit, type ResponseInit, viewerResponseEvent } from './events.ts';
 
 const { assignmentHeader, cookie, maxAgeSeconds, variants } = homepageExperiment;
 

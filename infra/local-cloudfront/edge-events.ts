@@ -4,11 +4,11 @@
  * invocation becomes a FunctionFailure, which the pipeline turns into CloudFront's error response.
  */
 import type { CloudFrontRequest, CloudFrontResponse } from 'aws-lambda';
-import type { StoredResponse } from './cache.ts';
-import type { CacheKeyLinter } from './cache-key-linter.ts';
+import type { StoredResponse } from './cache/edge-cache.ts';
 import type { CloudFrontHeaders } from './cf-headers.ts';
+import type { CacheKeyLinter } from './logs/cache-key-linter.ts';
+import type { FunctionRun, TraceStep } from './logs/request-log.ts';
 import type { Behavior, Distribution } from './model.ts';
-import type { FunctionRun, TraceStep } from './request-log.ts';
 import type {
   EdgeEvent,
   EdgeEventType,

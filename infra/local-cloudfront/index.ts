@@ -5,21 +5,36 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { handleCloudFrontApi } from './api/index.ts';
-import { loadDistribution } from './assembly.ts';
-import { type CacheStats, EdgeCache } from './cache.ts';
-import { CacheKeyLinter } from './cache-key-linter.ts';
-import { apiPrefix, type ClientTimeouts, createEdgeServer } from './http-server.ts';
+import { loadDistribution } from './assembly/load-distribution.ts';
+import { type CacheStats, EdgeCache } from './cache/edge-cache.ts';
+import { CacheKeyLinter } from './logs/cache-key-linter.ts';
+import { consoleLogger, type Logger, type RequestLog } from './logs/request-log.ts';
+import { exchangeBytes, recordFor, StandardLogWriter } from './logs/standard-log.ts';
 import type { Distribution } from './model.ts';
 import { runPipeline } from './pipeline.ts';
-import { consoleLogger, type Logger, type RequestLog } from './request-log.ts';
-import { keepsBody } from './request-target.ts';
 import { createFunctionRuntime } from './runtime/index.ts';
-import { exchangeBytes, recordFor, StandardLogWriter } from './standard-log.ts';
+import { apiPrefix, type ClientTimeouts, createEdgeServer } from './server/http-server.ts';
+import { watchAssembly } from './server/watch.ts';
 import type { DistributionControl, EdgeEventType, FunctionRuntime } from './types.ts';
-import { watchAssembly } from './watch.ts';
+import { keepsBody } from './viewer/request-target.ts';
 
-export type { CacheStats } from './cache.ts';
+export { managedCachePolicies } from './assembly/managed-policies.ts';
+// The public surface: what a project that serves its own stack with the local CloudFront, or tests against it,
+// may import. Everything else in this folder is internal and may move; the rules for a function's result are the
+// second entry point, validation/index.ts.
+export type { CacheStats } from './cache/edge-cache.ts';
+export { defaultCacheBudgetBytes } from './cache/edge-cache.ts';
+export { consoleLogger, type Logger, type RequestLog, silentLogger } from './logs/request-log.ts';
 export type { Distribution } from './model.ts';
+export { createFunctionRuntime } from './runtime/index.ts';
+export type {
+  EdgeEvent,
+  EdgeEventType,
+  FunctionAssociation,
+  FunctionRuntime,
+  InvocationOutcome,
+} from './types.ts';
+export { selectBehavior } from './viewer/behavior-matcher.ts';
 
 export interface LocalCloudFrontOptions {
   cdkOut: string;

@@ -5,25 +5,22 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { CloudFrontRequest } from 'aws-lambda';
-import type { CacheResult, EdgeCache, StoredResponse } from './cache.ts';
-import type { CacheKeyLinter } from './cache-key-linter.ts';
-import { cachedFetch } from './cached-fetch.ts';
+import { cachedFetch } from './cache/cached-fetch.ts';
+import type { CacheResult, EdgeCache, StoredResponse } from './cache/edge-cache.ts';
 import type { CloudFrontHeaders } from './cf-headers.ts';
 import { FunctionFailure, type InvocationContext } from './edge-events.ts';
-import { cloudFrontErrorPage, lambdaFailureResponse } from './error-responses.ts';
+import type { CacheKeyLinter } from './logs/cache-key-linter.ts';
+import type { RequestLog } from './logs/request-log.ts';
 import type { Distribution } from './model.ts';
-import type { RequestLog } from './request-log.ts';
-import { behaviorForTarget, parseRequestTarget, refusedTargetText } from './request-target.ts';
-import { finalizeHeaders } from './response-finalize.ts';
+import { withCustomErrorResponse } from './response/custom-error-response.ts';
+import { cloudFrontErrorPage, lambdaFailureResponse } from './response/error-responses.ts';
+import { finalizeHeaders } from './response/finalize.ts';
+import { notModifiedResponse } from './response/not-modified.ts';
+import { runViewerResponse } from './response/viewer-response.ts';
 import type { FunctionRuntime } from './types.ts';
-import { notModifiedResponse } from './viewer-conditional.ts';
-import {
-  protocolRedirect,
-  runViewerRequest,
-  runViewerResponse,
-  withCustomErrorResponse,
-} from './viewer-events.ts';
-import { cloudFrontViewerHeaders } from './viewer-headers.ts';
+import { behaviorForTarget, parseRequestTarget, refusedTargetText } from './viewer/request-target.ts';
+import { cloudFrontViewerHeaders } from './viewer/viewer-headers.ts';
+import { protocolRedirect, runViewerRequest } from './viewer/viewer-request.ts';
 
 export interface ViewerRequest {
   method: string;

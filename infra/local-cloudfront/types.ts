@@ -2,9 +2,9 @@
  * The seams between the local CloudFront's modules. Each module owns one CloudFront feature; these types
  * are how they talk. Change them only together with every user.
  */
-import type { CloudFrontRequestEvent, CloudFrontResponseEvent } from 'aws-lambda';
+import type { EdgeEvent, EdgeEventType } from '../common/lambda-edge.ts';
 
-export type EdgeEventType = 'viewer-request' | 'origin-request' | 'origin-response' | 'viewer-response';
+export type { EdgeEvent, EdgeEventType };
 
 /** A Lambda@Edge function as the template deploys it (resolved from the version a behavior associates). */
 export interface EdgeFunctionSpec {
@@ -41,8 +41,6 @@ export type InvocationOutcome =
       warnings?: string[];
     }
   | { ok: false; failure: InvocationFailure; message: string; durationMs: number };
-
-export type EdgeEvent = CloudFrontRequestEvent | CloudFrontResponseEvent;
 
 /** Runs edge functions, each isolated with its own time and memory limits. */
 export interface FunctionRuntime {

@@ -4,11 +4,11 @@ import { CfnResource, Duration, RemovalPolicy, type Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { EdgeEventType } from '../common/lambda-edge.ts';
 import { edgeDist, requireBuilt } from './build-outputs.ts';
 import { acknowledgeEdgeFunctionFindings } from './nag-acknowledgements.ts';
 
-export type EdgeEvent = 'viewer-request' | 'origin-request' | 'origin-response' | 'viewer-response';
-export type EdgeFunctions = Record<EdgeEvent, cloudfront.experimental.EdgeFunction>;
+export type EdgeFunctions = Record<EdgeEventType, cloudfront.experimental.EdgeFunction>;
 
 /**
  * Rule 2.6, legacy column: CloudFront refuses viewer-trigger associations above 128 MB / 5 s. Origin
@@ -24,7 +24,7 @@ export const edgeLimits = {
 /** Days CloudWatch keeps the us-east-1 logs of each edge function. */
 export const edgeLogRetention = logs.RetentionDays.ONE_WEEK;
 
-const eventTypes: Record<EdgeEvent, cloudfront.LambdaEdgeEventType> = {
+const eventTypes: Record<EdgeEventType, cloudfront.LambdaEdgeEventType> = {
   'viewer-request': cloudfront.LambdaEdgeEventType.VIEWER_REQUEST,
   'origin-request': cloudfront.LambdaEdgeEventType.ORIGIN_REQUEST,
   'origin-response': cloudfront.LambdaEdgeEventType.ORIGIN_RESPONSE,
@@ -34,7 +34,7 @@ const eventTypes: Record<EdgeEvent, cloudfront.LambdaEdgeEventType> = {
 /** The functions, and the us-east-1 log groups the distribution must wait for. */
 export function createEdgeFunctions(stack: Stack): { functions: EdgeFunctions; logGroups: logs.LogGroup[] } {
   const logGroups: logs.LogGroup[] = [];
-  const create = (id: string, event: EdgeEvent) => {
+  const create = (id: string, event: EdgeEventType) => {
     const { fn, logGroup } = createEdgeFunction(stack, id, event);
     logGroups.push(logGroup);
     return fn;
@@ -49,7 +49,7 @@ export function createEdgeFunctions(stack: Stack): { functions: EdgeFunctions; l
 }
 
 /** The associations of a behavior: the current version of each event's function. */
-export function edgeLambdas(functions: EdgeFunctions, ...events: EdgeEvent[]): cloudfront.EdgeLambda[] {
+export function edgeLambdas(functions: EdgeFunctions, ...events: EdgeEventType[]): cloudfront.EdgeLambda[] {
   return events.map((event) => ({
     functionVersion: functions[event].currentVersion,
     eventType: eventTypes[event],
@@ -59,7 +59,7 @@ export function edgeLambdas(functions: EdgeFunctions, ...events: EdgeEvent[]): c
 function createEdgeFunction(
   stack: Stack,
   id: string,
-  event: EdgeEvent,
+  event: EdgeEventType,
 ): { fn: cloudfront.experimental.EdgeFunction; logGroup: logs.LogGroup } {
   const limits = event.startsWith('viewer') ? edgeLimits.viewer : edgeLimits.origin;
   const fn = new cloudfront.experimental.EdgeFunction(stack, id, {

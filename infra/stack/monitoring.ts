@@ -7,7 +7,8 @@ import { Duration, type Stack } from 'aws-cdk-lib';
 import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { monitoring } from '../../edge/config.ts';
-import type { EdgeEvent, EdgeFunctions } from './edge-functions.ts';
+import type { EdgeEventType } from '../common/lambda-edge.ts';
+import type { EdgeFunctions } from './edge-functions.ts';
 
 const period = Duration.minutes(5);
 
@@ -29,7 +30,7 @@ function distributionMetric(
 }
 
 /** Lambda@Edge replicas publish under `us-east-1.<name>` in the region that ran them (rule 2.7). */
-function replicaErrors(event: EdgeEvent, fn: cloudfront.experimental.EdgeFunction): cloudwatch.Metric {
+function replicaErrors(event: EdgeEventType, fn: cloudfront.experimental.EdgeFunction): cloudwatch.Metric {
   return new cloudwatch.Metric({
     namespace: 'AWS/Lambda',
     metricName: 'Errors',
@@ -56,7 +57,9 @@ export function addMonitoring(
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
   });
 
-  const perFunction = Object.entries(functions).map(([event, fn]) => replicaErrors(event as EdgeEvent, fn));
+  const perFunction = Object.entries(functions).map(([event, fn]) =>
+    replicaErrors(event as EdgeEventType, fn),
+  );
   const usingMetrics = Object.fromEntries(perFunction.map((m, i) => [`e${i}`, m]));
   const functionErrors = new cloudwatch.Alarm(stack, 'EdgeFunctionErrors', {
     alarmDescription:

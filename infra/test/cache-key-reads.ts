@@ -4,14 +4,14 @@
  * it keeps the header names, cookie names and query string the function read, with the value each had in the
  * event: a name whose value differs between invocations is an input the function's answer can depend on.
  */
-import type { RequestLog } from '../local-cloudfront/request-log.ts';
 import type {
   EdgeEvent,
   EdgeEventType,
   FunctionAssociation,
   FunctionRuntime,
   InvocationOutcome,
-} from '../local-cloudfront/types.ts';
+  RequestLog,
+} from '../local-cloudfront/index.ts';
 
 /** One input a function read: `header:<name>`, `cookie:<name>` or `querystring`, and the values it had. */
 export type ReadValues = Map<string, Set<string>>;

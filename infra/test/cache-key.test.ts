@@ -21,10 +21,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceClasses, homepageExperiment, imageRouting, jacketColours, paths } from '../../edge/config.ts';
 import { requestInit } from '../../edge/test/arbitraries.ts';
 import { defaultStackName as stackName } from '../app.ts';
-import { selectBehavior } from '../local-cloudfront/behavior-matcher.ts';
-import { type LocalCloudFront, startLocalCloudFront } from '../local-cloudfront/index.ts';
-import { managedCachePolicies } from '../local-cloudfront/managed-policies.ts';
-import { createFunctionRuntime } from '../local-cloudfront/runtime/index.ts';
+import {
+  createFunctionRuntime,
+  type LocalCloudFront,
+  managedCachePolicies,
+  selectBehavior,
+  startLocalCloudFront,
+} from '../local-cloudfront/index.ts';
 import { ReadRecorder, varyingInputs } from './cache-key-reads.ts';
 import { sharedSynthesis } from './synth.ts';
 import { type Behavior, behaviors, type Json, referenced, templateCachePolicy } from './template-view.ts';

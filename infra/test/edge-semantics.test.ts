@@ -5,8 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from '../../edge/config.ts';
-import { type LocalCloudFront, startLocalCloudFront } from '../local-cloudfront/index.ts';
-import { silentLogger } from '../local-cloudfront/request-log.ts';
+import { type LocalCloudFront, silentLogger, startLocalCloudFront } from '../local-cloudfront/index.ts';
 import { sharedSynthesis } from './synth.ts';
 
 let local: LocalCloudFront;

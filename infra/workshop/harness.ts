@@ -1,7 +1,6 @@
 /** What a lab is, and what its checkpoint gets: the built shop served by the local CloudFront, with its log. */
 import path from 'node:path';
-import { type LocalCloudFront, startLocalCloudFront } from '../local-cloudfront/index.ts';
-import type { RequestLog } from '../local-cloudfront/request-log.ts';
+import { type LocalCloudFront, type RequestLog, startLocalCloudFront } from '../local-cloudfront/index.ts';
 import type { Edit } from './edits.ts';
 import { built } from './paths.ts';
 

@@ -1,6 +1,6 @@
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from '../../e2e/browser.ts';
+import { launchChromium } from '../../infra/common/browser.ts';
 import type { LocalCloudFront } from '../../infra/local-cloudfront/index.ts';
 import { startLocalEdge } from './local-edge.ts';
 

@@ -11,10 +11,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../e2e/browser.ts';
 import { homepageExperiment } from '../../../edge/config.ts';
 import { products } from '../../../site/src/data/catalogue.ts';
 import { cdkOutDir, requireCdkOut } from '../../../site/test/local-edge.ts';
+import { launchChromium } from '../../common/browser.ts';
 
 const run = promisify(execFile);
 const tsx = path.resolve('node_modules/.bin/tsx');
@@ -38,7 +38,7 @@ function startServer(): Promise<string> {
   server = spawn(
     tsx,
     [
-      'infra/local-cloudfront/cli.ts',
+      'infra/local-cloudfront/server/cli.ts',
       '--cdk-out',
       cdkOutDir,
       '--port',

@@ -2,7 +2,7 @@
  * Invoke round trip of the function runtime for a trivial viewer-request function (event out, result
  * back, validated): `npx tsx infra/local-cloudfront/runtime/bench-invoke.ts`. Prints figures only.
  */
-import { viewerRequestEvent } from '../../../edge/test/events.ts';
+import { viewerRequestEvent } from '../../common/lambda-edge-events.ts';
 import { createFunctionRuntime } from './index.ts';
 import { fixture } from './test/support.ts';
 

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { distributionId, loadDistribution } from '../assembly.ts';
-import { grantsCloudFrontList } from '../assembly-origins.ts';
+import { distributionId, loadDistribution } from '../assembly/load-distribution.ts';
+import { grantsCloudFrontList } from '../assembly/origins.ts';
 import type { Distribution } from '../model.ts';
 import { fixtureCdkOut } from './support/synth.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesPattern, selectBehavior } from '../behavior-matcher.ts';
+import { matchesPattern, selectBehavior } from '../viewer/behavior-matcher.ts';
 
 const behaviors = [{ pathPattern: '/images/*' }, { pathPattern: 'images/*.jpg' }, { pathPattern: '*' }];
 

@@ -4,7 +4,7 @@
  * and AWS's "Override a response header" example accepted with a warning (rule 9.8).
  */
 import { describe, expect, it } from 'vitest';
-import { deploymentSettings, uploadedBy } from '../assembly-deployment.ts';
+import { deploymentSettings, uploadedBy } from '../assembly/deployment.ts';
 import { useLocalCloudFront } from './support/harness.ts';
 
 const t = useLocalCloudFront('Metadata');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getObject } from '../s3-origin.ts';
+import { getObject } from '../origin/s3-origin.ts';
 import { siteDir } from './fixtures/paths.ts';
 
 const privateBucket = { layers: [{ dir: siteDir, prefix: '' }], listGranted: false };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CacheKeyLinter } from '../cache-key-linter.ts';
-import { managedCachePolicies, managedOriginRequestPolicies } from '../managed-policies.ts';
+import { managedCachePolicies, managedOriginRequestPolicies } from '../assembly/managed-policies.ts';
+import { CacheKeyLinter } from '../logs/cache-key-linter.ts';
 import type { Behavior, CachePolicy } from '../model.ts';
 import type { FunctionAssociation } from '../types.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cacheKey, normalizeAcceptEncoding, selectCookies, selectQueryString } from '../cache-key.ts';
-import { managedCachePolicies } from '../managed-policies.ts';
+import { managedCachePolicies } from '../assembly/managed-policies.ts';
+import { cacheKey, normalizeAcceptEncoding, selectCookies, selectQueryString } from '../cache/cache-key.ts';
 import type { CachePolicy } from '../model.ts';
 
 const optimized = managedCachePolicies['658327ea-f89d-4fab-a63d-7e88639e58f6'] as CachePolicy;

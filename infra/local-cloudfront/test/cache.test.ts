@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EdgeCache, entrySize, type StoredResponse } from '../cache.ts';
+import { EdgeCache, entrySize, type StoredResponse } from '../cache/edge-cache.ts';
 
 const response = { status: 200, headers: { etag: [{ key: 'ETag', value: '"x"' }] }, body: Buffer.from('x') };
 

@@ -3,10 +3,10 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { helpText, optionTable, parseCli } from '../cli-options.ts';
+import { helpText, optionTable, parseCli } from '../server/cli-options.ts';
 import { fixtureCdkOut } from './support/synth.ts';
 
-const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'cli.ts');
+const cli = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'server', 'cli.ts');
 
 // One process (node --import tsx), so that killing it leaves nothing listening.
 describe('npm run serve (the CLI)', () => {

@@ -6,7 +6,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloudFront, startLocalCloudFront } from '../index.ts';
-import { silentLogger } from '../request-log.ts';
+import { silentLogger } from '../logs/request-log.ts';
 import { fixtureCdkOut } from './support/synth.ts';
 
 const headersMs = 300;

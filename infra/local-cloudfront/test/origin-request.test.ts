@@ -4,9 +4,9 @@
  */
 import type { CloudFrontRequest } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { managedCachePolicies } from '../managed-policies.ts';
+import { managedCachePolicies } from '../assembly/managed-policies.ts';
 import type { Behavior, CachePolicy, NameList } from '../model.ts';
-import { originFacingRequest, unionNameLists } from '../origin-request.ts';
+import { originFacingRequest, unionNameLists } from '../origin/forwarded-request.ts';
 
 const optimized = managedCachePolicies['658327ea-f89d-4fab-a63d-7e88639e58f6'] as CachePolicy;
 const whitelist = (...names: string[]): NameList => ({ behavior: 'whitelist', names });

@@ -5,10 +5,10 @@
  */
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEdgeServer, keptBodyBytes } from '../http-server.ts';
+import { silentLogger } from '../logs/request-log.ts';
 import type { ViewerRequest } from '../pipeline.ts';
-import { silentLogger } from '../request-log.ts';
-import { keepsBody } from '../request-target.ts';
+import { createEdgeServer, keptBodyBytes } from '../server/http-server.ts';
+import { keepsBody } from '../viewer/request-target.ts';
 import { useLocalCloudFront } from './support/harness.ts';
 import { rawRequest } from './support/raw-request.ts';
 

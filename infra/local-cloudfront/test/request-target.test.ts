@@ -4,7 +4,7 @@
  * over-long URL.
  */
 import { describe, expect, it } from 'vitest';
-import { maxUriAndQueryLength, parseRequestTarget } from '../request-target.ts';
+import { maxUriAndQueryLength, parseRequestTarget } from '../viewer/request-target.ts';
 import { useLocalCloudFront } from './support/harness.ts';
 import { rawRequest } from './support/raw-request.ts';
 

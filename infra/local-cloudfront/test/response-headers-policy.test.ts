@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { managedResponseHeadersPolicies } from '../managed-policies.ts';
-import { applyResponseHeadersPolicy } from '../response-headers-policy.ts';
+import { managedResponseHeadersPolicies } from '../assembly/managed-policies.ts';
+import { applyResponseHeadersPolicy } from '../response/headers-policy.ts';
 
 const h = (pairs: Record<string, string>) =>
   Object.fromEntries(Object.entries(pairs).map(([k, v]) => [k, [{ key: k, value: v }]]));

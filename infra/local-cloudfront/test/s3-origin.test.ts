@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getHeader } from '../cf-headers.ts';
-import { getObject, objectKey } from '../s3-origin.ts';
+import { getObject, objectKey } from '../origin/s3-origin.ts';
 import { siteDir } from './fixtures/paths.ts';
 
 const privateBucket = { layers: [{ dir: siteDir, prefix: '' }], listGranted: false };

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatRequestLine } from '../request-log.ts';
+import { formatRequestLine } from '../logs/request-log.ts';
 import { useLocalCloudFront } from './support/harness.ts';
 import { fixtureCdkOut } from './support/synth.ts';
 

@@ -4,9 +4,9 @@
  * origin's Cache-Control (the header is forwarded but not in the cache key, so one object is involved).
  */
 import { describe, expect, it } from 'vitest';
-import { managedCachePolicies } from '../managed-policies.ts';
+import { managedCachePolicies } from '../assembly/managed-policies.ts';
+import { servesStaleOnError } from '../cache/ttl.ts';
 import type { CachePolicy } from '../model.ts';
-import { servesStaleOnError } from '../ttl.ts';
 import { useLocalCloudFront } from './support/harness.ts';
 
 const t = useLocalCloudFront('Conformance');

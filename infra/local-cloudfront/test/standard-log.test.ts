@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalCloudFront, startLocalCloudFront } from '../index.ts';
-import { logFileHeader, logFileName, logValue, standardLogFields } from '../standard-log.ts';
+import { logFileHeader, logFileName, logValue, standardLogFields } from '../logs/standard-log.ts';
 import { fixtureCdkOut } from './support/synth.ts';
 
 /** As printed in CloudFront's documentation and in every real log file since the 2019 additions. */

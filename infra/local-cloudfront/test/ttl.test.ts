@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { managedCachePolicies } from '../managed-policies.ts';
+import { managedCachePolicies } from '../assembly/managed-policies.ts';
+import { errorTtl, successTtl } from '../cache/ttl.ts';
 import type { CachePolicy } from '../model.ts';
-import { errorTtl, successTtl } from '../ttl.ts';
 
 const base = managedCachePolicies['658327ea-f89d-4fab-a63d-7e88639e58f6'] as CachePolicy;
 const policy = (minTtl: number, defaultTtl: number, maxTtl: number): CachePolicy => ({

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { type LocalCloudFront, startLocalCloudFront } from '../../index.ts';
-import type { RequestLog } from '../../request-log.ts';
+import type { RequestLog } from '../../logs/request-log.ts';
 import { fixtureCdkOut } from './synth.ts';
 
 export interface Harness {

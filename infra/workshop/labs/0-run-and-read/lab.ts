@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { EdgeEventType } from '../../../local-cloudfront/types.ts';
+import type { EdgeEventType } from '../../../common/lambda-edge.ts';
 import { expect, type Lab } from '../../harness.ts';
 import { added } from '../../paths.ts';
 
