@@ -21,6 +21,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
 import { deviceClasses, homepageExperiment, imageFormats, imageRouting, paths } from '../../edge/config.ts';
 import type { ImageManifest } from '../../edge/lib/image-manifest.ts';
 import { type EdgeEventType, edgeEventTypes } from '../common/lambda-edge.ts';
@@ -180,15 +181,6 @@ async function get(v: Visitor, url: string, accept: string): Promise<string | un
   return res.status < 400 ? html : undefined;
 }
 
-/** Runs `work` over `items`, at most `limit` at a time (a browser's connections to one host). */
-async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++] as T);
-  });
-  await Promise.all(lanes);
-}
-
 async function pageView(v: Visitor, first: boolean): Promise<void> {
   const others = landingPages.filter((p) => p !== '/');
   const candidates = v.links.filter((l) => l !== v.page);
@@ -207,9 +199,9 @@ async function pageView(v: Visitor, first: boolean): Promise<void> {
   const html = (await get(v, url, htmlAccept)) ?? '';
   const { subresources, links } = parsePage(html);
   v.links = links;
-  await pool(subresources, concurrency, async (sub) => {
-    await get(v, sub, kindAccept(sub, v));
-  });
+  // At most `concurrency` at a time, as a browser's connections to one host.
+  const connections = pLimit(concurrency);
+  await Promise.all(subresources.map((sub) => connections(() => get(v, sub, kindAccept(sub, v)))));
   if (v.seen.has(url)) {
     const requests = p.requests - requestsBefore;
     p.returning.views++;

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import pLimit from 'p-limit';
 import {
   type DeviceId,
   deviceClasses,
@@ -17,7 +18,6 @@ import { ImageCache } from './image-cache.ts';
 import { encode, type Raster, rasterize, settingsFor } from './image-encode.ts';
 import { imageSizesPlugin } from './image-sizes.ts';
 import { type ImageSource, loadImageSources, outputSize, placeholderName } from './image-sources.ts';
-import { mapWithLimit } from './limit.ts';
 import { validateShop } from './validate.ts';
 
 const siteDir = fileURLToPath(new URL('..', import.meta.url));
@@ -60,15 +60,20 @@ export async function runImageStep(options: ImageStepOptions): Promise<ImageStep
   const manifest: ImageManifest = { version: 1, images: {} };
   let encoded = 0;
   let done = 0;
-  await mapWithLimit(sources, parallelImages, async (source) => {
-    const result = await writeImage(source, cache, options.outDir);
-    manifest.images[source.name] = result.variants;
-    encoded += result.encoded;
-    done += 1;
-    log(
-      `images: [${done}/${sources.length}] ${source.name} (${result.encoded} encoded, ${result.cached} cached)`,
-    );
-  });
+  const limit = pLimit(parallelImages);
+  await Promise.all(
+    sources.map((source) =>
+      limit(async () => {
+        const result = await writeImage(source, cache, options.outDir);
+        manifest.images[source.name] = result.variants;
+        encoded += result.encoded;
+        done += 1;
+        log(
+          `images: [${done}/${sources.length}] ${source.name} (${result.encoded} encoded, ${result.cached} cached)`,
+        );
+      }),
+    ),
+  );
 
   // Sorted by name so the manifest's bytes only change when an image does.
   manifest.images = Object.fromEntries(

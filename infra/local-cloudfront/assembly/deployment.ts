@@ -5,8 +5,7 @@
  * the S3 origin does not serve is named in a startup warning.
  */
 import type { S3Layer } from '../model.ts';
-
-type Json = Record<string, unknown>;
+import type { Json } from './template.ts';
 
 /** SystemMetadata keys (as CDK writes them) and the response header S3 serves for each. */
 const servedSystemMetadata: Record<string, string> = {

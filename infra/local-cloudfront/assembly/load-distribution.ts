@@ -8,12 +8,8 @@ import type { Behavior, CachePolicy, Distribution, ErrorResponse, ViewerProtocol
 import { type CloudAssembly, readCloudAssembly } from './cloud-assembly.ts';
 import { resolveEdgeFunction } from './functions.ts';
 import { resolveOrigin } from './origins.ts';
-import { resolveCachePolicy, resolveOriginRequestPolicy, resolveResponseHeadersPolicy } from './policies.ts';
-import { refTarget, resolveIntrinsics, type StackArtifact } from './template.ts';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {});
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+import { optionalPolicies, resolveCachePolicy, resolveOptionalPolicy } from './policies.ts';
+import { asList, asObject, type Json, refTarget, resolveIntrinsics, type StackArtifact } from './template.ts';
 
 /** DistributionConfig keys the emulator reads, and those that make no difference on localhost. */
 const emulated = [
@@ -48,7 +44,7 @@ export function loadDistribution(cdkOut: string, stackName?: string): Distributi
       assembly,
       stack,
       first[0],
-      obj(first[1].Properties?.DistributionConfig),
+      asObject(first[1].Properties?.DistributionConfig),
     );
     for (const [other] of found.slice(1))
       distribution.warnings.push(`distribution ${other} is not served (only the first one is)`);
@@ -71,14 +67,17 @@ function fromTemplate(
   const id = distributionId(stack.name, logicalId);
   const noEffect: string[] = [];
   for (const key of Object.keys(cfg)) {
-    if (key === 'Restrictions' && obj(obj(cfg.Restrictions).GeoRestriction).RestrictionType === 'none')
+    if (
+      key === 'Restrictions' &&
+      asObject(asObject(cfg.Restrictions).GeoRestriction).RestrictionType === 'none'
+    )
       continue;
     if (silentlyMeaningless.includes(key)) continue;
     if (irrelevantLocally.includes(key)) noEffect.push(key);
     else if (!emulated.includes(key)) warn(`DistributionConfig.${key} is not emulated`);
   }
   if (noEffect.length > 0) warn(`not emulated (no effect on responses): ${noEffect.join(', ')}`);
-  const origins = list(cfg.Origins).map((o) => resolveOrigin(assembly, stack, obj(o), warn));
+  const origins = asList(cfg.Origins).map((o) => resolveOrigin(assembly, stack, asObject(o), warn));
   const behavior = (raw: Json, pathPattern: string): Behavior => {
     const known = [
       'PathPattern',
@@ -99,7 +98,7 @@ function fromTemplate(
     for (const key of Object.keys(raw))
       if (!known.includes(key)) warn(`behavior ${pathPattern}: ${key} is not emulated`);
     const functions: Behavior['functions'] = {};
-    for (const a of list(raw.LambdaFunctionAssociations).map(obj)) {
+    for (const a of asList(raw.LambdaFunctionAssociations).map(asObject)) {
       const eventType = a.EventType;
       if (!isEdgeEventType(eventType)) continue;
       const fn = resolveEdgeFunction(assembly, stack, a.LambdaFunctionARN, warn);
@@ -110,22 +109,32 @@ function fromTemplate(
       originId: String(raw.TargetOriginId),
       viewerProtocolPolicy: (raw.ViewerProtocolPolicy ?? 'allow-all') as ViewerProtocolPolicy,
       compress: raw.Compress === true,
-      allowedMethods: list(raw.AllowedMethods ?? ['GET', 'HEAD']).map(String),
-      cachedMethods: list(raw.CachedMethods ?? ['GET', 'HEAD']).map(String),
+      allowedMethods: asList(raw.AllowedMethods ?? ['GET', 'HEAD']).map(String),
+      cachedMethods: asList(raw.CachedMethods ?? ['GET', 'HEAD']).map(String),
       cachePolicy: raw.ForwardedValues
         ? legacyCachePolicy(raw, pathPattern, warn)
         : resolveCachePolicy(stack.template, raw.CachePolicyId, warn),
-      originRequestPolicy: resolveOriginRequestPolicy(stack.template, raw.OriginRequestPolicyId, warn),
-      responseHeadersPolicy: resolveResponseHeadersPolicy(stack.template, raw.ResponseHeadersPolicyId, warn),
+      originRequestPolicy: resolveOptionalPolicy(
+        optionalPolicies.originRequest,
+        stack.template,
+        raw.OriginRequestPolicyId,
+        warn,
+      ),
+      responseHeadersPolicy: resolveOptionalPolicy(
+        optionalPolicies.responseHeaders,
+        stack.template,
+        raw.ResponseHeadersPolicyId,
+        warn,
+      ),
       functions,
     };
   };
   const behaviors = [
-    ...list(cfg.CacheBehaviors).map((b) => behavior(obj(b), String(obj(b).PathPattern))),
-    behavior(obj(cfg.DefaultCacheBehavior), '*'),
+    ...asList(cfg.CacheBehaviors).map((b) => behavior(asObject(b), String(asObject(b).PathPattern))),
+    behavior(asObject(cfg.DefaultCacheBehavior), '*'),
   ];
-  const errorResponses: ErrorResponse[] = list(cfg.CustomErrorResponses).map((e) => {
-    const r = obj(e);
+  const errorResponses: ErrorResponse[] = asList(cfg.CustomErrorResponses).map((e) => {
+    const r = asObject(e);
     return {
       errorCode: Number(r.ErrorCode),
       responseCode: r.ResponseCode === undefined ? undefined : Number(r.ResponseCode),
@@ -150,8 +159,8 @@ function fromTemplate(
 
 /** Legacy ForwardedValues behaviors: the same settings, expressed as a cache policy (rule 5.1). */
 function legacyCachePolicy(raw: Json, pattern: string, warn: (m: string) => void): CachePolicy {
-  const fv = obj(raw.ForwardedValues);
-  const cookies = obj(fv.Cookies);
+  const fv = asObject(raw.ForwardedValues);
+  const cookies = asObject(fv.Cookies);
   warn(
     `behavior ${pattern}: legacy ForwardedValues are emulated as a cache policy (query-string cache keys ignored)`,
   );
@@ -160,12 +169,12 @@ function legacyCachePolicy(raw: Json, pattern: string, warn: (m: string) => void
     minTtl: Number(raw.MinTTL ?? 0),
     defaultTtl: Number(raw.DefaultTTL ?? 86_400),
     maxTtl: Number(raw.MaxTTL ?? 31_536_000),
-    headers: list(fv.Headers).includes('*')
+    headers: asList(fv.Headers).includes('*')
       ? { behavior: 'all', names: [] }
-      : { behavior: 'whitelist', names: list(fv.Headers).map((h) => String(h).toLowerCase()) },
+      : { behavior: 'whitelist', names: asList(fv.Headers).map((h) => String(h).toLowerCase()) },
     cookies: {
       behavior: cookies.Forward === 'whitelist' ? 'whitelist' : cookies.Forward === 'all' ? 'all' : 'none',
-      names: list(cookies.WhitelistedNames).map(String),
+      names: asList(cookies.WhitelistedNames).map(String),
     },
     queryStrings: { behavior: fv.QueryString === true ? 'all' : 'none', names: [] },
     gzip: false,

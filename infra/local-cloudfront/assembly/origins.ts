@@ -6,10 +6,7 @@
 import type { CustomHeader, Origin, S3Content } from '../model.ts';
 import { assetPath, type CloudAssembly } from './cloud-assembly.ts';
 import { deploymentSettings } from './deployment.ts';
-import { refId, type StackArtifact } from './template.ts';
-
-type Json = Record<string, unknown>;
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+import { asOneOrList, type Json, refId, type StackArtifact } from './template.ts';
 
 export function resolveOrigin(
   assembly: CloudAssembly,
@@ -18,7 +15,7 @@ export function resolveOrigin(
   warn: (m: string) => void,
 ): Origin {
   const id = String(raw.Id);
-  const customHeaders: CustomHeader[] = list(raw.OriginCustomHeaders).map((h) => ({
+  const customHeaders: CustomHeader[] = asOneOrList(raw.OriginCustomHeaders).map((h) => ({
     name: String((h as Json).HeaderName),
     value: String((h as Json).HeaderValue),
     override: true,
@@ -58,17 +55,17 @@ function bucketContent(
       const settings = deploymentSettings(logicalId, p, warn);
       deployments++;
       if (p.Prune !== false) pruning.push(logicalId);
-      for (const key of list(p.SourceObjectKeys)) {
+      for (const key of asOneOrList(p.SourceObjectKeys)) {
         const dir = assetPath(assembly, key);
         if (dir && !dir.endsWith('.zip')) layers.push({ dir, prefix, ...settings });
         else
           warn(`${logicalId}: source ${JSON.stringify(key)} is not a folder asset; its files are not served`);
       }
-      if (list(p.SourceMarkers).some((m) => Object.keys(m as Json).length > 0))
+      if (asOneOrList(p.SourceMarkers).some((m) => Object.keys(m as Json).length > 0))
         warn(`${logicalId}: deploy-time markers in sources are not substituted`);
     }
     if (r.Type === 'AWS::S3::BucketPolicy' && refId(p.Bucket) === bucketId) {
-      listGranted ||= list((p.PolicyDocument as Json | undefined)?.Statement).some((s) =>
+      listGranted ||= asOneOrList((p.PolicyDocument as Json | undefined)?.Statement).some((s) =>
         grantsCloudFrontList(s as Json),
       );
     }
@@ -84,8 +81,8 @@ function bucketContent(
 
 export function grantsCloudFrontList(statement: Json): boolean {
   const principal = (statement.Principal ?? {}) as Json;
-  const services = list(principal.Service).map(String);
-  const actions = list(statement.Action).map(String);
+  const services = asOneOrList(principal.Service).map(String);
+  const actions = asOneOrList(statement.Action).map(String);
   // OAC grants the cloudfront.amazonaws.com service; OAI grants a canonical user or the OAI's ARN.
   const oai =
     principal.CanonicalUser !== undefined ||

@@ -16,16 +16,11 @@ import {
   managedOriginRequestPolicies,
   managedResponseHeadersPolicies,
 } from './managed-policies.ts';
-import type { Template } from './template.ts';
-import { refTarget } from './template.ts';
-
-type Json = Record<string, unknown>;
-const obj = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {});
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+import { asList, asObject, type Json, refTarget, type Template } from './template.ts';
 
 function nameList(behavior: unknown, names: unknown, lower: boolean): NameList {
   const b = (typeof behavior === 'string' ? behavior : 'none') as ListBehavior;
-  const n = list(names).map(String);
+  const n = asList(names).map(String);
   return { behavior: b, names: lower ? n.map((x) => x.toLowerCase()) : n };
 }
 
@@ -40,11 +35,11 @@ export function resolveCachePolicy(template: Template, id: unknown, warn: (m: st
   }
   const resource = refTarget(template, id, 'AWS::CloudFront::CachePolicy');
   if (!resource) return managedCachePolicies[defaultCachePolicyId] as CachePolicy;
-  const c = obj(resource.resource.Properties?.CachePolicyConfig);
-  const p = obj(c.ParametersInCacheKeyAndForwardedToOrigin);
-  const headers = obj(p.HeadersConfig);
-  const cookies = obj(p.CookiesConfig);
-  const qs = obj(p.QueryStringsConfig);
+  const c = asObject(resource.resource.Properties?.CachePolicyConfig);
+  const p = asObject(c.ParametersInCacheKeyAndForwardedToOrigin);
+  const headers = asObject(p.HeadersConfig);
+  const cookies = asObject(p.CookiesConfig);
+  const qs = asObject(p.QueryStringsConfig);
   return {
     name: String(c.Name ?? resource.logicalId),
     minTtl: Number(c.MinTTL ?? 0),
@@ -58,67 +53,100 @@ export function resolveCachePolicy(template: Template, id: unknown, warn: (m: st
   };
 }
 
-export function resolveOriginRequestPolicy(
-  template: Template,
-  id: unknown,
-  warn: (m: string) => void,
-): OriginRequestPolicy | undefined {
-  if (id === undefined) return undefined;
-  if (typeof id === 'string') {
-    const managed = managedOriginRequestPolicies[id];
-    if (!managed) warn(`origin request policy ${id} is unknown; no extra values are forwarded`);
-    return managed;
-  }
-  const resource = refTarget(template, id, 'AWS::CloudFront::OriginRequestPolicy');
-  if (!resource) return undefined;
-  const c = obj(resource.resource.Properties?.OriginRequestPolicyConfig);
-  const headers = obj(c.HeadersConfig);
+/** A policy resource of the template, with its logical id. */
+type PolicyResource = NonNullable<ReturnType<typeof refTarget>>;
+
+function readOriginRequestPolicy(resource: PolicyResource): OriginRequestPolicy {
+  const c = asObject(resource.resource.Properties?.OriginRequestPolicyConfig);
+  const headers = asObject(c.HeadersConfig);
   const hb = String(headers.HeaderBehavior ?? 'none');
   const behavior = hb === 'allViewer' ? 'all' : (hb as OriginRequestPolicy['headers']['behavior']);
   return {
     name: String(c.Name ?? resource.logicalId),
-    headers: { behavior, names: list(headers.Headers).map((n) => String(n).toLowerCase()) },
-    cookies: nameList(obj(c.CookiesConfig).CookieBehavior, obj(c.CookiesConfig).Cookies, false),
+    headers: { behavior, names: asList(headers.Headers).map((n) => String(n).toLowerCase()) },
+    cookies: nameList(asObject(c.CookiesConfig).CookieBehavior, asObject(c.CookiesConfig).Cookies, false),
     queryStrings: nameList(
-      obj(c.QueryStringsConfig).QueryStringBehavior,
-      obj(c.QueryStringsConfig).QueryStrings,
+      asObject(c.QueryStringsConfig).QueryStringBehavior,
+      asObject(c.QueryStringsConfig).QueryStrings,
       false,
     ),
   };
 }
 
-export function resolveResponseHeadersPolicy(
-  template: Template,
-  id: unknown,
+function readResponseHeadersPolicy(
+  resource: PolicyResource,
   warn: (m: string) => void,
-): ResponseHeadersPolicy | undefined {
-  if (id === undefined) return undefined;
-  if (typeof id === 'string') {
-    const managed = managedResponseHeadersPolicies[id];
-    if (!managed) warn(`response headers policy ${id} is unknown; it is not applied`);
-    return managed;
-  }
-  const resource = refTarget(template, id, 'AWS::CloudFront::ResponseHeadersPolicy');
-  if (!resource) return undefined;
-  const c = obj(resource.resource.Properties?.ResponseHeadersPolicyConfig);
+): ResponseHeadersPolicy {
+  const c = asObject(resource.resource.Properties?.ResponseHeadersPolicyConfig);
   const name = String(c.Name ?? resource.logicalId);
   const headers = [
-    ...securityHeaders(obj(c.SecurityHeadersConfig)),
-    ...corsHeaders(obj(c.CorsConfig), name, warn),
+    ...securityHeaders(asObject(c.SecurityHeadersConfig)),
+    ...corsHeaders(asObject(c.CorsConfig), name, warn),
   ];
-  for (const item of list(obj(c.CustomHeadersConfig).Items)) {
-    const i = obj(item);
+  for (const item of asList(asObject(c.CustomHeadersConfig).Items)) {
+    const i = asObject(item);
     headers.push({ name: String(i.Header), value: String(i.Value), override: i.Override === true });
   }
   if (c.ServerTimingHeadersConfig) warn(`response headers policy ${name}: Server-Timing is not emulated`);
-  const remove = list(obj(c.RemoveHeadersConfig).Items).map((i) => String(obj(i).Header).toLowerCase());
+  const remove = asList(asObject(c.RemoveHeadersConfig).Items).map((i) =>
+    String(asObject(i).Header).toLowerCase(),
+  );
   return { name, headers, remove };
+}
+
+/** How to find and read one kind of optional policy: its managed ids, its resource type, its reader. */
+interface OptionalPolicyKind<T> {
+  label: string;
+  /** What an unknown managed id means locally, for the warning. */
+  ifUnknown: string;
+  managed: Record<string, T>;
+  type: string;
+  read: (resource: PolicyResource, warn: (m: string) => void) => T;
+}
+
+export const optionalPolicies: {
+  originRequest: OptionalPolicyKind<OriginRequestPolicy>;
+  responseHeaders: OptionalPolicyKind<ResponseHeadersPolicy>;
+} = {
+  originRequest: {
+    label: 'origin request policy',
+    ifUnknown: 'no extra values are forwarded',
+    managed: managedOriginRequestPolicies,
+    type: 'AWS::CloudFront::OriginRequestPolicy',
+    read: readOriginRequestPolicy,
+  },
+  responseHeaders: {
+    label: 'response headers policy',
+    ifUnknown: 'it is not applied',
+    managed: managedResponseHeadersPolicies,
+    type: 'AWS::CloudFront::ResponseHeadersPolicy',
+    read: readResponseHeadersPolicy,
+  },
+};
+
+/**
+ * A behavior's origin request or response headers policy: a managed policy's id (a string), or a `{Ref}` to one
+ * the template defines. No id, an unknown managed id (with a warning) or a Ref to nothing of that type is none.
+ */
+export function resolveOptionalPolicy<T>(
+  kind: OptionalPolicyKind<T>,
+  template: Template,
+  id: unknown,
+  warn: (m: string) => void,
+): T | undefined {
+  if (id === undefined) return undefined;
+  if (typeof id === 'string') {
+    if (!(id in kind.managed)) warn(`${kind.label} ${id} is unknown; ${kind.ifUnknown}`);
+    return kind.managed[id];
+  }
+  const resource = refTarget(template, id, kind.type);
+  return resource ? kind.read(resource, warn) : undefined;
 }
 
 function securityHeaders(s: Json): CustomHeader[] {
   const out: CustomHeader[] = [];
   const add = (cfg: unknown, name: string, value: (c: Json) => string) => {
-    const c = obj(cfg);
+    const c = asObject(cfg);
     if (Object.keys(c).length > 0) out.push({ name, value: value(c), override: c.Override === true });
   };
   add(s.ContentSecurityPolicy, 'Content-Security-Policy', (c) => String(c.ContentSecurityPolicy));
@@ -151,7 +179,7 @@ function corsHeaders(c: Json, policy: string, warn: (m: string) => void): Custom
     `response headers policy ${policy}: CORS headers are added to every response; preflight requests are not answered`,
   );
   const override = c.OriginOverride === true;
-  const items = (k: string) => list(obj(c[k]).Items).map(String).join(',');
+  const items = (k: string) => asList(asObject(c[k]).Items).map(String).join(',');
   const out: CustomHeader[] = [
     { name: 'Access-Control-Allow-Origin', value: items('AccessControlAllowOrigins'), override },
   ];

@@ -3,11 +3,12 @@
  * imports the shop, the shop reaches it only through its two entry points, and its README names every file of
  * the request's stages, so the diagram and the folder tree tell the same story.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { projectFiles } from './support/project-files.ts';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const root = path.resolve(here, '../..');
@@ -16,25 +17,7 @@ const entryPoints = ['index.ts', 'validation/index.ts'].map((file) => path.join(
 /** Modules with an index.ts of their own: their inner files are theirs to name. */
 const modulesWithEntry = ['runtime', 'validation', 'api', 'test'];
 
-const skipped = new Set([
-  'node_modules',
-  'dist',
-  'cdk.out',
-  '.image-cache',
-  'test-results',
-  '.git',
-  '.astro',
-]);
-const code = /\.(ts|mts|mjs|js|astro)$/;
-
-function codeFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (skipped.has(entry.name) || entry.name.startsWith('cdk.out')) return [];
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return codeFiles(full);
-    return code.test(entry.name) ? [full] : [];
-  });
-}
+const codeFiles = (dir: string) => projectFiles(dir, /\.(ts|mts|mjs|js|astro)$/);
 
 /** The files a file's relative imports (static, dynamic, `new URL(…, import.meta.url)`) resolve to. */
 function relativeTargets(file: string): string[] {

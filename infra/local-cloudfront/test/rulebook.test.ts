@@ -3,35 +3,18 @@
  * AWS documentation, and every test it names still exists under that name. Citations read "rule N.N", in
  * lists ("rule 3.5, 5.2"), ranges ("rule 2.1-2.5") and steps ("rule 3 step 4").
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { projectFiles } from './support/project-files.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const rulebookPath = path.join(root, 'infra/local-cloudfront/RULES.md');
 const rulebook = readFileSync(rulebookPath, 'utf8');
 
-/** Folders that hold no source: dependencies, build output, caches, test reports. */
-const skipped = new Set([
-  'node_modules',
-  'dist',
-  'cdk.out',
-  '.image-cache',
-  'test-results',
-  '.git',
-  '.astro',
-]);
 const sourceFile = /\.(ts|mts|mjs|js|py|md|astro)$/;
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (skipped.has(entry.name) || entry.name.startsWith('cdk.out')) return [];
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return sourceFile.test(entry.name) ? [full] : [];
-  });
-}
+const sourceFiles = (dir: string) => projectFiles(dir, sourceFile);
 
 /** Section numbers of RULES.md headings: "## 1. …" is 1, "### 2.3 …" is 2.3. */
 function sections(markdown: string): Set<string> {
