@@ -10,12 +10,11 @@ import type {
   CloudFrontResponse,
   CloudFrontResponseEvent,
 } from 'aws-lambda';
-
-type EventType = 'viewer-request' | 'origin-request' | 'origin-response' | 'viewer-response';
+import type { EdgeEventType } from './lambda-edge.ts';
 
 export const fixtureRequestId = '4TyzHTaYWb1GX1qTfsHhEqV6HUDd_BzoBZnwfnvQc_1oF26ClkoUSEQ==';
 
-const config = (eventType: EventType) => ({
+const config = (eventType: EdgeEventType) => ({
   distributionDomainName: 'd111111abcdef8.cloudfront.net',
   distributionId: 'EDFDVBD6EXAMPLE',
   eventType,
