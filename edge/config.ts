@@ -114,6 +114,11 @@ export function jacketImageName(colour: ColourId): string {
   return `${jacketColours.image}-${colour}`;
 }
 
+/** A colour of the configuration; own keys only, so a cookie saying `__proto__` or `toString` names none. */
+export function isColourId(value: string | undefined): value is ColourId {
+  return value !== undefined && Object.hasOwn(jacketColours.colours, value);
+}
+
 /** The Content-Security-Policy the stack's response headers policy sends; the site is built to pass it. */
 export const contentSecurityPolicy = [
   "default-src 'self'",
