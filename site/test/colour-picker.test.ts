@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type ColourId,
   type DeviceId,
-  deviceClasses,
+  deviceWidth,
   type FormatId,
   imageFormats,
   imageVariantKey,
@@ -110,7 +110,7 @@ describe('without JavaScript', () => {
       const size = await plain
         .locator('#product-image')
         .evaluate((img: HTMLImageElement) => img.naturalWidth);
-      expect(size).toBe(deviceClasses.classes.find((d) => d.id === chromiumDevice)?.width);
+      expect(size).toBe(deviceWidth(chromiumDevice));
       expect(
         await plain.getByRole('radio', { name: new RegExp(jacketColours.default, 'i') }).isChecked(),
       ).toBe(true);
