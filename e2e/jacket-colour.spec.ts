@@ -2,8 +2,9 @@ import { expect, type Locator, type Page, test } from '@playwright/test';
 import sharp from 'sharp';
 import { type ColourId, jacketColours } from '../edge/config.ts';
 import { colourDistance, type Rgb, rgb } from '../site/integrations/hex-colour.ts';
+import { jacketProduct, productPath } from '../site/src/data/catalogue.ts';
 
-const jacketPage = '/products/jacket/';
+const jacketPage = productPath(jacketProduct);
 const colourIds = Object.keys(jacketColours.colours) as ColourId[];
 
 /** The colour of most pixels on screen inside the jacket image, read from a real screenshot. */

@@ -11,10 +11,11 @@ import {
   jacketColours,
   jacketImageName,
 } from '../../edge/config.ts';
+import { jacketProduct, productPath } from '../src/data/catalogue.ts';
 import { useBrowserOnEdge } from './browser.ts';
 import { distFile } from './dist.ts';
 
-const jacketPage = `/products/${jacketColours.image}/`;
+const jacketPage = productPath(jacketProduct);
 const other = (Object.keys(jacketColours.colours) as ColourId[]).find(
   (c) => c !== jacketColours.default,
 ) as ColourId;

@@ -13,7 +13,7 @@ import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../e2e/browser.ts';
 import { homepageExperiment } from '../../../edge/config.ts';
-import { products } from '../../../site/src/data/catalogue.ts';
+import { productPath, products } from '../../../site/src/data/catalogue.ts';
 import { cdkOutDir, requireCdkOut } from '../../../site/test/local-edge.ts';
 
 const run = promisify(execFile);
@@ -87,7 +87,7 @@ async function visit(index: number, userAgent: string, preset: string | undefine
     const steps = plan[variant] as { sawProduct: number; converted: number };
     if (k >= steps.sawProduct) return;
     const product = products[k % products.length] as (typeof products)[number];
-    await page.goto(`${baseUrl}/products/${product.slug}/`);
+    await page.goto(`${baseUrl}${productPath(product)}`);
     if (k >= steps.converted) return;
     // The first converter of each variant presses twice: still one converted visitor.
     for (let press = 0; press < (k === 0 ? 2 : 1); press++) {
