@@ -1,6 +1,7 @@
 import { expect, request, test } from '@playwright/test';
 import { homepageExperiment, jacketColours, ttl } from '../edge/config.ts';
 import { cacheControl } from '../edge/lib/origin-response.ts';
+import { jacketProduct, productPath, shopPath } from '../site/src/data/catalogue.ts';
 
 const xCache = (headers: Record<string, string>) => headers['x-cache'] ?? '';
 
@@ -101,13 +102,13 @@ test.describe('Cache-Control per kind of response (README, "Cache-Control")', ()
   test('a page the same for everyone: public, short at the edge, revalidated by the browser', async ({
     request,
   }) => {
-    const page = await request.get('/products/jacket/');
+    const page = await request.get(productPath(jacketProduct));
     expect(page.headers()['cache-control']).toBe(cacheControl.short);
     expect(page.headers()['set-cookie']).toBeUndefined();
   });
 
   test('a hashed asset is immutable; its 404 is not', async ({ request }) => {
-    const html = await (await request.get('/products/jacket/')).text();
+    const html = await (await request.get(productPath(jacketProduct))).text();
     const asset = /(\/_astro\/[^"]+\.css)"/.exec(html)?.[1];
     expect(asset, 'the page links a hashed stylesheet').toBeDefined();
     expect((await request.get(asset ?? '')).headers()['cache-control']).toBe(cacheControl.immutable);
@@ -143,7 +144,7 @@ test.describe('a returning page view in a real browser', () => {
 
     await page.goto('/');
     await page.waitForLoadState('networkidle');
-    await page.goto('/products/');
+    await page.goto(shopPath);
     await page.waitForLoadState('networkidle');
     sent.clear();
     servedFromCache.clear();

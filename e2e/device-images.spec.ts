@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { imageFormats } from '../edge/config.ts';
-import { deviceOf, widthOf } from './support.ts';
+import { deviceWidth, imageFormats } from '../edge/config.ts';
+import { deviceOf } from './support.ts';
 
 test.describe('images sized for the device class', () => {
   test('the hero image the page shows has its device class width', async ({ page }, testInfo) => {
@@ -12,7 +12,7 @@ test.describe('images sized for the device class', () => {
       .poll(() => hero.evaluate((img: HTMLImageElement) => img.naturalWidth), {
         message: `natural width of the hero on a ${device}`,
       })
-      .toBe(widthOf(device));
+      .toBe(deviceWidth(device));
   });
 
   test('the browser gets the best format it accepts', async ({ page }) => {

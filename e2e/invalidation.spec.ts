@@ -4,10 +4,11 @@ import {
   ListDistributionsCommand,
 } from '@aws-sdk/client-cloudfront';
 import { expect, test } from '@playwright/test';
+import { productPath } from '../site/src/data/catalogue.ts';
 import { isLocal } from './support.ts';
 
 // A page no other spec checks the cache status of, so invalidating it cannot race another test.
-const page = '/products/canvas-backpack/';
+const page = productPath({ slug: 'canvas-backpack' });
 const object = `${page}index.html`;
 const deployedReason =
   'a real invalidation needs AWS credentials and takes minutes; test:e2e:deployed already invalidates /* before the run';

@@ -1,17 +1,14 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import sharp from 'sharp';
 import { type ColourId, jacketColours } from '../edge/config.ts';
+import { colourDistance, type Rgb, rgb } from '../site/integrations/hex-colour.ts';
+import { jacketProduct, productPath } from '../site/src/data/catalogue.ts';
 
-const jacketPage = '/products/jacket/';
+const jacketPage = productPath(jacketProduct);
 const colourIds = Object.keys(jacketColours.colours) as ColourId[];
 
-function rgb(hex: string): [number, number, number] {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
 /** The colour of most pixels on screen inside the jacket image, read from a real screenshot. */
-async function renderedColour(jacket: Locator): Promise<[number, number, number]> {
+async function renderedColour(jacket: Locator): Promise<Rgb> {
   const { dominant } = await sharp(await jacket.screenshot()).stats();
   return [dominant.r, dominant.g, dominant.b];
 }
@@ -20,13 +17,10 @@ async function expectJacketColour(page: Page, colour: ColourId): Promise<void> {
   const jacket = page.getByRole('img', { name: /jacket/i }).first();
   const target = rgb(jacketColours.colours[colour]);
   await expect
-    .poll(
-      async () => {
-        const seen = await renderedColour(jacket);
-        return Math.max(...seen.map((c, i) => Math.abs(c - (target[i] ?? 0))));
-      },
-      { message: `the jacket on screen is ${colour} (${jacketColours.colours[colour]})`, timeout: 10_000 },
-    )
+    .poll(async () => colourDistance(await renderedColour(jacket), target), {
+      message: `the jacket on screen is ${colour} (${jacketColours.colours[colour]})`,
+      timeout: 10_000,
+    })
     // sharp's dominant colour is bucketed into 8-value bins, and AVIF/JPEG shift colours slightly.
     .toBeLessThanOrEqual(24);
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { homepageExperiment } from '../edge/config.ts';
+import { jacketProduct, productPath } from '../site/src/data/catalogue.ts';
 import { deviceOf } from './support.ts';
 
 const siteDist = path.resolve(import.meta.dirname, '../site/dist');
@@ -57,7 +58,7 @@ test.describe('quality on every page', () => {
 test('the product page lays out for the device: one column on a phone, two on a tablet or desktop', async ({
   page,
 }, testInfo) => {
-  await page.goto('/products/jacket/');
+  await page.goto(productPath(jacketProduct));
   // Computed grid-template-columns lists one length per column, e.g. "292px 292px".
   const columns = await page
     .locator('.product-layout')

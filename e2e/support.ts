@@ -1,5 +1,5 @@
 import type { TestInfo } from '@playwright/test';
-import { type DeviceId, deviceClasses } from '../edge/config.ts';
+import type { DeviceId } from '../edge/config.ts';
 
 /** True when the suite runs against the local CloudFront rather than a deployed distribution. */
 export const isLocal = !process.env.BASE_URL;
@@ -11,12 +11,6 @@ export function deviceOf(testInfo: TestInfo): DeviceId {
   const device = projectDevice[testInfo.project.name];
   if (!device) throw new Error(`no device class mapped for project ${testInfo.project.name}`);
   return device;
-}
-
-export function widthOf(device: DeviceId): number {
-  const found = deviceClasses.classes.find((c) => c.id === device);
-  if (!found) throw new Error(`unknown device class ${device}`);
-  return found.width;
 }
 
 /** Reads one cookie's attributes from a Set-Cookie header value. */

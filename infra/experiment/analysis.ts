@@ -4,9 +4,9 @@
  * address and browser from the log line. Two people behind one address with the same browser build count
  * as one visitor, and one person who changes network counts twice; see README "Read the experiment".
  */
-import { parseCookie } from 'cookie';
 import { addToBag, homepageExperiment } from '../../edge/config.ts';
-import { products } from '../../site/src/data/catalogue.ts';
+import { cookieValue } from '../../edge/lib/cookies.ts';
+import { productPath, products } from '../../site/src/data/catalogue.ts';
 import { fieldValue, type LogRecord } from './log-records.ts';
 
 export interface VariantCounts {
@@ -26,26 +26,20 @@ export interface ExperimentCounts {
 }
 
 const variantIds: readonly string[] = homepageExperiment.variants.map((v) => v.id);
-const productSlugs = new Set(products.map((p) => p.slug));
+/** Each product page as a log may name it: `/products/<slug>/`, without the last slash, or its index.html object. */
+const productPageStems = new Set(
+  products.map(productPath).flatMap((page) => [page, page.slice(0, -1), `${page}index.html`]),
+);
 
-/** `/products/<slug>/`, `/products/<slug>` or `/products/<slug>/index.html` for a product of the catalogue. */
 export function isProductPage(uriStem: string): boolean {
-  const match = /^\/products\/([^/]+)(?:\/|\/index\.html)?$/.exec(uriStem);
-  return match !== null && productSlugs.has(match[1] as string);
+  return productPageStems.has(uriStem);
 }
 
-/**
- * The variant the Cookie header names, read as the edge reads it (the `cookie` package, first value wins);
- * a header the parser rejects names none.
- */
+/** The variant the Cookie header names, read by the edge's own cookie reader (first value wins). */
 export function variantFromCookies(cookieHeader: string | undefined): string | undefined {
   if (!cookieHeader) return undefined;
-  try {
-    const value = parseCookie(cookieHeader)[homepageExperiment.cookie];
-    return value !== undefined && variantIds.includes(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = cookieValue(cookieHeader, homepageExperiment.cookie);
+  return value !== undefined && variantIds.includes(value) ? value : undefined;
 }
 
 export class ExperimentTally {

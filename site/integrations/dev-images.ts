@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { deviceClasses, jacketColours, jacketImageName, paths } from '../../edge/config.ts';
+import { deviceClasses, deviceWidth, jacketColours, jacketImageName, paths } from '../../edge/config.ts';
 import { colourFromCookies } from '../src/lib/colour-cookie.ts';
 import { encode, rasterize, settingsFor } from './image-encode.ts';
 import { type ImageSource, loadImageSources, outputSize, placeholderName } from './image-sources.ts';
@@ -10,7 +10,7 @@ import { type ImageSource, loadImageSources, outputSize, placeholderName } from 
  * default device width, straight from the art file, on every request. The build never uses it.
  */
 export function devImagesMiddleware(artDir: string) {
-  const defaultWidth = deviceClasses.classes.find((d) => d.id === deviceClasses.default)?.width ?? 1600;
+  const defaultWidth = deviceWidth(deviceClasses.default);
   return async (request: IncomingMessage, response: ServerResponse, next: () => void) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (!pathname.startsWith(paths.imagePrefix)) return next();

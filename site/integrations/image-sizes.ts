@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite';
-import { deviceClasses, jacketColours, jacketImageName } from '../../edge/config.ts';
+import { deviceClasses, deviceWidth, jacketColours, jacketImageName } from '../../edge/config.ts';
 import { loadImageSources, outputSize } from './image-sources.ts';
 
 /** The module pages import to size their <img> elements (declared in src/image-sizes.d.ts). */
@@ -13,10 +13,9 @@ export type ImageSizes = Record<string, { width: number; height: number }>;
  * (any format: a photo's size comes from its header). The jacket's canonical name gets its default colour's.
  */
 export async function imageSizes(artDir: string): Promise<ImageSizes> {
-  const desktop = deviceClasses.classes.find((d) => d.id === deviceClasses.default);
-  if (!desktop) throw new Error(`edge/config.ts: no device class "${deviceClasses.default}"`);
+  const width = deviceWidth(deviceClasses.default);
   const sizes: ImageSizes = {};
-  for (const source of await loadImageSources(artDir)) sizes[source.name] = outputSize(source, desktop.width);
+  for (const source of await loadImageSources(artDir)) sizes[source.name] = outputSize(source, width);
   const jacket = sizes[jacketImageName(jacketColours.default)];
   if (jacket) sizes[jacketColours.image] = jacket;
   return sizes;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { type ColourId, imageRouting, jacketColours, jacketImageName } from '../../edge/config.ts';
 import { type PhotoSettings, photoSettingsFor } from '../src/data/images.ts';
+import { rgb } from './hex-colour.ts';
 
 /** Drawings are SVG; photographs are any of these, one file per image, named after it. */
 export const photoExtensions = ['.jpg', '.jpeg', '.png', '.webp', '.avif'] as const;
@@ -159,7 +160,7 @@ export function jacketSources(template: string, file = `${jacketColours.image}.s
 
 /** Multiplies each channel, so seams and collar read as the same fabric in shadow. */
 export function darken(hex: string, factor: number): string {
-  const channels = [1, 3, 5].map((i) => Math.round(Number.parseInt(hex.slice(i, i + 2), 16) * factor));
+  const channels = rgb(hex).map((c) => Math.round(c * factor));
   return `#${channels.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { homepageExperiment, paths, type VariantId } from '../../edge/config.ts';
-import { jacketSlug } from '../src/data/catalogue.ts';
+import { jacketProduct, productPath, shopPath } from '../src/data/catalogue.ts';
 import { useBrowserOnEdge, viewports } from './browser.ts';
 import { htmlPages } from './dist.ts';
 
@@ -14,8 +14,8 @@ const run = useBrowserOnEdge();
  */
 const templates: { path: string; homeVariant?: VariantId }[] = [
   ...homepageExperiment.variants.map((v) => ({ path: '/', homeVariant: v.id })),
-  { path: '/products/' },
-  { path: `/products/${jacketSlug}/` },
+  { path: shopPath },
+  { path: productPath(jacketProduct) },
   { path: paths.notFoundPage },
 ];
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { addToBag } from '../../edge/config.ts';
-import { products } from '../src/data/catalogue.ts';
+import { productPath, products } from '../src/data/catalogue.ts';
 import { useBrowserOnEdge } from './browser.ts';
 
 const run = useBrowserOnEdge();
@@ -28,7 +28,7 @@ describe('"Add to bag" on a product page', () => {
   it('is a visible button on every product page', async () => {
     await withPage(async (page) => {
       for (const product of products) {
-        await page.goto(`${run.edge.url}/products/${product.slug}/`);
+        await page.goto(`${run.edge.url}${productPath(product)}`);
         expect(await page.getByRole('button', { name: 'Add to bag' }).isVisible(), product.slug).toBe(true);
       }
     });
@@ -36,7 +36,7 @@ describe('"Add to bag" on a product page', () => {
 
   it('is not offered without JavaScript, where it could do nothing', async () => {
     await withPage(async (page) => {
-      await page.goto(`${run.edge.url}/products/${first.slug}/`);
+      await page.goto(`${run.edge.url}${productPath(first)}`);
       expect(await page.getByRole('button', { name: 'Add to bag' }).count()).toBe(0);
     }, false);
   });
@@ -48,13 +48,13 @@ describe('"Add to bag" on a product page', () => {
         if (r.url().includes(addToBag.path))
           conversions.push({ url: r.url(), cfId: r.headers()['x-amz-cf-id'] });
       });
-      await page.goto(`${run.edge.url}/products/${first.slug}/`);
+      await page.goto(`${run.edge.url}${productPath(first)}`);
       const button = page.getByRole('button', { name: 'Add to bag' });
       await button.click();
       await page.getByRole('status').filter({ hasText: 'Your bag holds 1 item.' }).waitFor();
       await button.click();
       await page.getByRole('status').filter({ hasText: 'Your bag holds 2 items.' }).waitFor();
-      await page.goto(`${run.edge.url}/products/${second.slug}/`);
+      await page.goto(`${run.edge.url}${productPath(second)}`);
       await page.getByRole('button', { name: 'Add to bag' }).click();
       await page.getByRole('status').filter({ hasText: 'Your bag holds 3 items.' }).waitFor();
 
@@ -75,7 +75,7 @@ describe('"Add to bag" on a product page', () => {
     'starts a fresh bag over malformed storage %j without a script error',
     async (malformed) => {
       await withPage(async (page, errors) => {
-        await page.goto(`${run.edge.url}/products/${first.slug}/`);
+        await page.goto(`${run.edge.url}${productPath(first)}`);
         await page.evaluate(
           ([key, value]) => localStorage.setItem(key as string, value as string),
           [addToBag.storageKey, malformed],

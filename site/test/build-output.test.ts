@@ -13,7 +13,7 @@ import {
 } from '../../edge/config.ts';
 import { loadImageSources } from '../integrations/image-sources.ts';
 import { defaultArtDir } from '../integrations/images.ts';
-import { productPath, products } from '../src/data/catalogue.ts';
+import { jacketProduct, productPath, products, shopPath } from '../src/data/catalogue.ts';
 import { distFile, readManifest, readPage, requireDist } from './dist.ts';
 
 beforeAll(requireDist);
@@ -33,7 +33,7 @@ describe('built pages', () => {
 
   it('writes the catalogue and a page per product', () => {
     expect(products.length).toBeGreaterThanOrEqual(6);
-    for (const page of ['/products/', ...products.map(productPath)]) {
+    for (const page of [shopPath, ...products.map(productPath)]) {
       expect(existsSync(distFile(`${page}index.html`)), page).toBe(true);
     }
   });
@@ -43,7 +43,7 @@ describe('built pages', () => {
   });
 
   it('offers every jacket colour as a swatch on the jacket page', async () => {
-    const html = await readPage(`/products/${jacketColours.image}/index.html`);
+    const html = await readPage(`${productPath(jacketProduct)}index.html`);
     for (const colour of Object.keys(jacketColours.colours)) {
       expect(html).toContain(`type="radio" name="colour" value="${colour}"`);
     }

@@ -4,17 +4,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type ColourId,
   type DeviceId,
-  deviceClasses,
+  deviceWidth,
   type FormatId,
   imageFormats,
   imageVariantKey,
   jacketColours,
   jacketImageName,
 } from '../../edge/config.ts';
+import { jacketProduct, productPath } from '../src/data/catalogue.ts';
 import { useBrowserOnEdge } from './browser.ts';
 import { distFile } from './dist.ts';
 
-const jacketPage = `/products/${jacketColours.image}/`;
+const jacketPage = productPath(jacketProduct);
 const other = (Object.keys(jacketColours.colours) as ColourId[]).find(
   (c) => c !== jacketColours.default,
 ) as ColourId;
@@ -110,7 +111,7 @@ describe('without JavaScript', () => {
       const size = await plain
         .locator('#product-image')
         .evaluate((img: HTMLImageElement) => img.naturalWidth);
-      expect(size).toBe(deviceClasses.classes.find((d) => d.id === chromiumDevice)?.width);
+      expect(size).toBe(deviceWidth(chromiumDevice));
       expect(
         await plain.getByRole('radio', { name: new RegExp(jacketColours.default, 'i') }).isChecked(),
       ).toBe(true);

@@ -7,20 +7,10 @@ import {
   jacketColours,
   jacketImageName,
 } from '../../edge/config.ts';
+import { colourDistance, type Rgb, rgb } from '../integrations/hex-colour.ts';
 import { distFile, readManifest, requireDist } from './dist.ts';
 
 beforeAll(requireDist);
-
-type Rgb = [number, number, number];
-
-function rgb(hex: string): Rgb {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
-
-function distance(a: Rgb, b: Rgb): number {
-  return Math.max(...a.map((c, i) => Math.abs(c - (b[i] ?? 0))));
-}
 
 /** sharp's dominant colour comes from a 16-level-per-channel histogram; lossy codecs shift colours a little. */
 const tolerance = 24;
@@ -36,11 +26,11 @@ describe.each(colours)('the %s jacket', (colour, hex) => {
         expect(variant, `${colour} ${device.id} ${format.id}`).toBeDefined();
         const { dominant } = await sharp(distFile(variant?.key ?? '')).stats();
         const seen: Rgb = [dominant.r, dominant.g, dominant.b];
-        expect(distance(seen, target), `${variant?.key} dominant rgb(${seen})`).toBeLessThanOrEqual(
+        expect(colourDistance(seen, target), `${variant?.key} dominant rgb(${seen})`).toBeLessThanOrEqual(
           tolerance,
         );
         const nearest = colours.reduce((best, [id, other]) =>
-          distance(seen, rgb(other)) < distance(seen, rgb(best[1])) ? [id, other] : best,
+          colourDistance(seen, rgb(other)) < colourDistance(seen, rgb(best[1])) ? [id, other] : best,
         );
         expect(nearest[0], variant?.key).toBe(colour);
       }

@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { homepageExperiment } from '../../../edge/config.ts';
-import { products } from '../../../site/src/data/catalogue.ts';
+import { productPath, products } from '../../../site/src/data/catalogue.ts';
 import { cdkOutDir, requireCdkOut } from '../../../site/test/local-edge.ts';
 import { launchChromium } from '../../common/browser.ts';
 
@@ -87,7 +87,7 @@ async function visit(index: number, userAgent: string, preset: string | undefine
     const steps = plan[variant] as { sawProduct: number; converted: number };
     if (k >= steps.sawProduct) return;
     const product = products[k % products.length] as (typeof products)[number];
-    await page.goto(`${baseUrl}/products/${product.slug}/`);
+    await page.goto(`${baseUrl}${productPath(product)}`);
     if (k >= steps.converted) return;
     // The first converter of each variant presses twice: still one converted visitor.
     for (let press = 0; press < (k === 0 ? 2 : 1); press++) {

@@ -103,6 +103,9 @@ export const products: readonly Product[] = [
 /** The jacket, which the navigation and homepage B feature. */
 export const jacketProduct: Product = productBySlugOrThrow(jacketSlug);
 
+/** The short selection the shop puts forward: homepage A's "New this season" and the 404 page's suggestions. */
+export const featuredProducts: readonly Product[] = products.slice(0, 3);
+
 export function productBySlug(slug: string): Product | undefined {
   return products.find((p) => p.slug === slug);
 }

@@ -1,5 +1,5 @@
-import type { ColourId } from '../../../edge/config.ts';
-import { colourCookie, colourFromCookies, colourLabel, isColourId } from '../lib/colour-cookie.ts';
+import { type ColourId, isColourId } from '../../../edge/config.ts';
+import { colourCookie, colourFromCookies, colourLabel } from '../lib/colour-cookie.ts';
 
 /**
  * The jacket keeps one URL (/images/jacket) whatever the colour: the edge reads the colour cookie and

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { jacketColours } from '../../../../edge/config.ts';
+import { colourDistance, type Rgb, rgb } from '../../../../site/integrations/hex-colour.ts';
 import { expect, type Lab, userAgents } from '../../harness.ts';
 import { edited } from '../../paths.ts';
 
@@ -8,10 +9,6 @@ const colour = 'plum';
 const hex = '#6b2d5c';
 /** sharp's dominant colour is a 16-level-per-channel histogram bin and lossy codecs shift colours a little. */
 const tolerance = 24;
-
-type Rgb = [number, number, number];
-const rgb = (h: string): Rgb => [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16)) as Rgb;
-const distance = (a: Rgb, b: Rgb) => Math.max(...a.map((c, i) => Math.abs(c - (b[i] ?? 0))));
 
 export const lab: Lab = {
   id: 2,
@@ -46,7 +43,7 @@ export const lab: Lab = {
                 .catch(() => undefined)
             : undefined;
         const dominant: Rgb | undefined = stats && [stats.dominant.r, stats.dominant.g, stats.dominant.b];
-        const near = dominant !== undefined && distance(dominant, rgb(hex)) <= tolerance;
+        const near = dominant !== undefined && colourDistance(dominant, rgb(hex)) <= tolerance;
         if (!near) {
           allNear = false;
           seen.push(
