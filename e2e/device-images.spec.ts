@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { deviceWidth, imageFormats } from '../edge/config.ts';
+import { imageFormats } from '../edge/config.ts';
+import { deviceWidth } from '../edge/lib/device.ts';
 import { deviceOf } from './support.ts';
 
 test.describe('images sized for the device class', () => {

@@ -110,20 +110,8 @@ export function imageVariantKey(name: string, device: DeviceId, format: FormatId
   return `${paths.variantPrefix}${name}/${device}.${format}`;
 }
 
-/** A device class's image width; a class the configuration lacks is an error, never a silent default. */
-export function deviceWidth(device: DeviceId): number {
-  const found = deviceClasses.classes.find((d) => d.id === device);
-  if (!found) throw new Error(`edge/config.ts: no device class "${device}"`);
-  return found.width;
-}
-
 export function jacketImageName(colour: ColourId): string {
   return `${jacketColours.image}-${colour}`;
-}
-
-/** A colour of the configuration; own keys only, so a cookie saying `__proto__` or `toString` names none. */
-export function isColourId(value: string | undefined): value is ColourId {
-  return value !== undefined && Object.hasOwn(jacketColours.colours, value);
 }
 
 /** The Content-Security-Policy the stack's response headers policy sends; the site is built to pass it. */

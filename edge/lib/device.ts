@@ -12,3 +12,10 @@ export function deviceClass(headers: CloudFrontHeaders): DeviceId {
   }
   return deviceClasses.default;
 }
+
+/** A device class's image width; a class the configuration lacks is an error, never a silent default. */
+export function deviceWidth(device: DeviceId): number {
+  const found = deviceClasses.classes.find((d) => d.id === device);
+  if (!found) throw new Error(`edge/config.ts: no device class "${device}"`);
+  return found.width;
+}

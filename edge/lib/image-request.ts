@@ -1,5 +1,5 @@
 import type { CloudFrontHeaders } from 'aws-lambda';
-import { type ColourId, imageRouting, isColourId, jacketColours, jacketImageName, paths } from '../config.ts';
+import { type ColourId, imageRouting, jacketColours, jacketImageName, paths } from '../config.ts';
 import { preferredFormat } from './accept.ts';
 import { readCookie } from './cookies.ts';
 import { headerValues } from './headers.ts';
@@ -16,6 +16,11 @@ export function isPlainImageName(name: string): boolean {
 
 export function isImageUri(uri: string): boolean {
   return uri.startsWith(paths.imagePrefix);
+}
+
+/** A colour of the configuration; own keys only, so a cookie saying `__proto__` or `toString` names none. */
+export function isColourId(value: string | undefined): value is ColourId {
+  return value !== undefined && Object.hasOwn(jacketColours.colours, value);
 }
 
 /** The jacket colour from the viewer's cookie; a missing, unknown or malformed cookie gets the default. */

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { deviceClasses, deviceWidth, jacketColours, jacketImageName, paths } from '../../edge/config.ts';
+import { deviceClasses, jacketColours, jacketImageName, paths } from '../../edge/config.ts';
+import { deviceWidth } from '../../edge/lib/device.ts';
 import { colourFromCookies } from '../src/lib/colour-cookie.ts';
 import { encode, rasterize, settingsFor } from './image-encode.ts';
 import { type ImageSource, loadImageSources, outputSize, placeholderName } from './image-sources.ts';

@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
-import { deviceClasses, deviceWidth, jacketColours, jacketImageName } from '../../edge/config.ts';
+import { deviceClasses, jacketColours, jacketImageName } from '../../edge/config.ts';
+import { deviceWidth } from '../../edge/lib/device.ts';
 import { loadImageSources, outputSize } from './image-sources.ts';
 
 /** The module pages import to size their <img> elements (declared in src/image-sizes.d.ts). */

@@ -4,13 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   type ColourId,
   type DeviceId,
-  deviceWidth,
   type FormatId,
   imageFormats,
   imageVariantKey,
   jacketColours,
   jacketImageName,
 } from '../../edge/config.ts';
+import { deviceWidth } from '../../edge/lib/device.ts';
 import { jacketProduct, productPath } from '../src/data/catalogue.ts';
 import { useBrowserOnEdge } from './browser.ts';
 import { distFile } from './dist.ts';

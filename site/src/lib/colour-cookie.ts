@@ -1,5 +1,6 @@
-import { type ColourId, isColourId, jacketColours } from '../../../edge/config.ts';
+import { type ColourId, jacketColours } from '../../../edge/config.ts';
 import { cookieValue } from '../../../edge/lib/cookies.ts';
+import { isColourId } from '../../../edge/lib/image-request.ts';
 
 /** Reads and writes the jacket colour cookie in the browser; the edge reads the same cookie the same way. */
 

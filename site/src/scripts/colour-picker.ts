@@ -1,4 +1,5 @@
-import { type ColourId, isColourId } from '../../../edge/config.ts';
+import type { ColourId } from '../../../edge/config.ts';
+import { isColourId } from '../../../edge/lib/image-request.ts';
 import { colourCookie, colourFromCookies, colourLabel } from '../lib/colour-cookie.ts';
 
 /**
