@@ -4,7 +4,6 @@
  * invocation becomes a FunctionFailure, which the pipeline turns into CloudFront's error response.
  */
 import type { CloudFrontRequest, CloudFrontResponse } from 'aws-lambda';
-import type { StoredResponse } from './cache/edge-cache.ts';
 import type { CloudFrontHeaders } from './cf-headers.ts';
 import type { CacheKeyLinter } from './logs/cache-key-linter.ts';
 import type { FunctionRun, TraceStep } from './logs/request-log.ts';
@@ -15,6 +14,7 @@ import type {
   FunctionAssociation,
   FunctionRuntime,
   InvocationFailure,
+  StoredResponse,
 } from './types.ts';
 
 export interface InvocationContext {

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CloudFrontRequest } from 'aws-lambda';
 import { cachedFetch } from './cache/cached-fetch.ts';
-import type { CacheResult, EdgeCache, StoredResponse } from './cache/edge-cache.ts';
+import type { EdgeCache } from './cache/edge-cache.ts';
 import type { CloudFrontHeaders } from './cf-headers.ts';
 import { FunctionFailure, type InvocationContext } from './edge-events.ts';
 import type { CacheKeyLinter } from './logs/cache-key-linter.ts';
@@ -17,7 +17,7 @@ import { cloudFrontErrorPage, lambdaFailureResponse } from './response/error-res
 import { finalizeHeaders } from './response/finalize.ts';
 import { notModifiedResponse } from './response/not-modified.ts';
 import { runViewerResponse } from './response/viewer-response.ts';
-import type { FunctionRuntime } from './types.ts';
+import type { CacheResult, FunctionRuntime, StoredResponse } from './types.ts';
 import { behaviorForTarget, parseRequestTarget, refusedTargetText } from './viewer/request-target.ts';
 import { cloudFrontViewerHeaders } from './viewer/viewer-headers.ts';
 import { protocolRedirect, runViewerRequest } from './viewer/viewer-request.ts';

@@ -3,6 +3,7 @@
  * are how they talk. Change them only together with every user.
  */
 import type { EdgeEvent, EdgeEventType } from '../common/lambda-edge.ts';
+import type { CloudFrontHeaders } from './cf-headers.ts';
 
 export type { EdgeEvent, EdgeEventType };
 
@@ -59,3 +60,23 @@ export interface DistributionControl {
   /** Removes cached objects per rule 5.9; returns how many entries were removed. */
   invalidate(paths: string[]): number;
 }
+
+/** A response as the pipeline carries it between stages and the cache stores it. */
+export interface StoredResponse {
+  status: number;
+  statusDescription?: string;
+  headers: CloudFrontHeaders;
+  body: Buffer;
+}
+
+/** How a response was produced, as CloudFront names it in X-Cache and its logs. */
+export type CacheResult =
+  | 'Hit'
+  | 'Miss'
+  | 'RefreshHit'
+  | 'LambdaGeneratedResponse'
+  | 'Error'
+  | 'Redirect'
+  | 'LambdaValidationError'
+  | 'LambdaExecutionError'
+  | 'LambdaLimitExceeded';

@@ -29,11 +29,13 @@ export const defaultCachePolicyId = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 
 export function resolveCachePolicy(template: Template, id: unknown, warn: (m: string) => void): CachePolicy {
   if (typeof id === 'string') {
-    const managed = managedCachePolicies[id];
-    if (managed) return managed;
+    if (Object.hasOwn(managedCachePolicies, id)) return managedCachePolicies[id] as CachePolicy;
     warn(`cache policy ${id} is neither managed nor in the template; using CachingOptimized`);
   }
   const resource = refTarget(template, id, 'AWS::CloudFront::CachePolicy');
+  if (!resource && id !== undefined && typeof id !== 'string') {
+    warn(`cache policy ${JSON.stringify(id)} is not a cache policy of the template; using CachingOptimized`);
+  }
   if (!resource) return managedCachePolicies[defaultCachePolicyId] as CachePolicy;
   const c = asObject(resource.resource.Properties?.CachePolicyConfig);
   const p = asObject(c.ParametersInCacheKeyAndForwardedToOrigin);
@@ -126,7 +128,8 @@ export const optionalPolicies: {
 
 /**
  * A behavior's origin request or response headers policy: a managed policy's id (a string), or a `{Ref}` to one
- * the template defines. No id, an unknown managed id (with a warning) or a Ref to nothing of that type is none.
+ * the template defines. No id is none; an unknown managed id or a reference to nothing of that type is none
+ * too, with a startup warning (a template feature is never silently ignored).
  */
 export function resolveOptionalPolicy<T>(
   kind: OptionalPolicyKind<T>,
@@ -136,11 +139,15 @@ export function resolveOptionalPolicy<T>(
 ): T | undefined {
   if (id === undefined) return undefined;
   if (typeof id === 'string') {
-    if (!(id in kind.managed)) warn(`${kind.label} ${id} is unknown; ${kind.ifUnknown}`);
-    return kind.managed[id];
+    // Own keys only: an id such as "toString" is no managed policy.
+    if (Object.hasOwn(kind.managed, id)) return kind.managed[id];
+    warn(`${kind.label} ${id} is unknown; ${kind.ifUnknown}`);
+    return undefined;
   }
   const resource = refTarget(template, id, kind.type);
-  return resource ? kind.read(resource, warn) : undefined;
+  if (resource) return kind.read(resource, warn);
+  warn(`${kind.label} ${JSON.stringify(id)} is not one of the template; ${kind.ifUnknown}`);
+  return undefined;
 }
 
 function securityHeaders(s: Json): CustomHeader[] {

@@ -8,11 +8,12 @@ import { cloneHeaders, getHeader } from '../cf-headers.ts';
 import type { InvocationContext } from '../edge-events.ts';
 import { forwardsHeader } from '../origin/forwarded-request.ts';
 import { fetchThroughOrigin } from '../origin/origin-fetch.ts';
-import { customErrorResponse } from '../response/error-responses.ts';
+import { customErrorResponse } from '../response/custom-error-response.ts';
+import type { CacheResult, StoredResponse } from '../types.ts';
 import { addNamedViewerHeaders } from '../viewer/viewer-headers.ts';
 import { cacheKey, normalizeAcceptEncoding, selectQueryString } from './cache-key.ts';
 import { compress } from './compress.ts';
-import type { CacheResult, EdgeCache, StoredResponse } from './edge-cache.ts';
+import type { EdgeCache } from './edge-cache.ts';
 import { responseTtl, servesStaleOnError } from './ttl.ts';
 
 export interface CachedFetchResult {

@@ -5,7 +5,7 @@
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { getHeader, setHeader } from '../cf-headers.ts';
-import type { StoredResponse } from './edge-cache.ts';
+import type { StoredResponse } from '../types.ts';
 
 const compressibleType =
   /^(text\/|application\/(javascript|json|xml|xhtml\+xml|rss\+xml|atom\+xml|ld\+json|manifest\+json|wasm)|image\/svg\+xml|font\/(ttf|otf)|application\/vnd\.ms-fontobject)/;

@@ -7,17 +7,10 @@
  * an object with no validator is dropped.
  */
 import { LRUCache } from 'lru-cache';
-import type { CloudFrontHeaders } from '../cf-headers.ts';
+import type { CacheResult, StoredResponse } from '../types.ts';
 
 /** 128 MiB: the whole storefront in every variant is a few MB; a crawler or a load test stops here. */
 export const defaultCacheBudgetBytes = 128 * 1024 * 1024;
-
-export interface StoredResponse {
-  status: number;
-  statusDescription?: string;
-  headers: CloudFrontHeaders;
-  body: Buffer;
-}
 
 export interface CacheEntry {
   key: string;
@@ -27,17 +20,6 @@ export interface CacheEntry {
   storedAtMs: number;
   ttlSeconds: number;
 }
-
-export type CacheResult =
-  | 'Hit'
-  | 'Miss'
-  | 'RefreshHit'
-  | 'LambdaGeneratedResponse'
-  | 'Error'
-  | 'Redirect'
-  | 'LambdaValidationError'
-  | 'LambdaExecutionError'
-  | 'LambdaLimitExceeded';
 
 export interface CacheStats {
   requests: number;

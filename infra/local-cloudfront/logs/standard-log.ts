@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { StoredResponse } from '../cache/edge-cache.ts';
+import type { StoredResponse } from '../types.ts';
 import { getHeader } from '../cf-headers.ts';
 
 /** The fields of a standard log file, in CloudFront's documented order (standard logging reference). */

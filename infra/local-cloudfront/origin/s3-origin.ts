@@ -11,9 +11,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import mime from 'mime';
 import { uploadedBy } from '../assembly/deployment.ts';
-import type { StoredResponse } from '../cache/edge-cache.ts';
 import { type CloudFrontHeaders, getHeader, setHeader } from '../cf-headers.ts';
 import type { S3Content, S3Layer } from '../model.ts';
+import type { StoredResponse } from '../types.ts';
 
 export interface S3Request {
   uri: string;

@@ -4,10 +4,10 @@
  */
 import type { CloudFrontRequest } from 'aws-lambda';
 import type { CachedFetchResult } from '../cache/cached-fetch.ts';
-import type { StoredResponse } from '../cache/edge-cache.ts';
 import type { InvocationContext } from '../edge-events.ts';
+import type { Distribution, ErrorResponse } from '../model.ts';
+import type { StoredResponse } from '../types.ts';
 import { selectBehavior } from '../viewer/behavior-matcher.ts';
-import { customErrorResponse } from './error-responses.ts';
 
 /**
  * Rule 5.8: the configured page, fetched through the behavior matching its path (3.9: without
@@ -37,4 +37,9 @@ export async function withCustomErrorResponse(
     status: configured.responseCode ?? response.status,
     statusDescription: undefined,
   };
+}
+
+/** The custom error response configured for a status, if any (rule 5.8). */
+export function customErrorResponse(distribution: Distribution, status: number): ErrorResponse | undefined {
+  return distribution.errorResponses.find((e) => e.errorCode === status);
 }

@@ -1,12 +1,11 @@
 /**
  * CloudFront's own error responses: the page it generates for a failed Lambda@Edge invocation
  * (rule 2.4: 502 LambdaValidationError, 503 LambdaExecutionError / LambdaLimitExceeded) and
- * for its own failures, and the custom error response configured for an origin status (5.8).
+ * for its own failures (the HTTPS-only 403, the redirect to HTTPS, the refused request target).
  */
-import type { StoredResponse } from '../cache/edge-cache.ts';
+
 import { type CloudFrontHeaders, setHeader } from '../cf-headers.ts';
-import type { Distribution, ErrorResponse } from '../model.ts';
-import type { InvocationFailure } from '../types.ts';
+import type { InvocationFailure, StoredResponse } from '../types.ts';
 
 const explanation: Record<InvocationFailure, { status: number; text: string }> = {
   LambdaValidationError: { status: 502, text: 'The Lambda function result failed validation' },
@@ -66,9 +65,4 @@ Request ID: ${escapeHtml(requestId)}
 
 function escapeHtml(s: string): string {
   return s.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** The custom error response configured for a status, if any (rule 5.8). */
-export function customErrorResponse(distribution: Distribution, status: number): ErrorResponse | undefined {
-  return distribution.errorResponses.find((e) => e.errorCode === status);
 }

@@ -2,9 +2,10 @@
  * The last step before the viewer (rule 4 "Viewer response headers", 5.5): hop-by-hop headers
  * removed, the response headers policy applied, and X-Cache, Via, X-Amz-Cf-Pop, X-Amz-Cf-Id and Age.
  */
-import type { CacheResult, StoredResponse } from '../cache/edge-cache.ts';
+
 import { setHeader } from '../cf-headers.ts';
 import type { Behavior, Distribution } from '../model.ts';
+import type { CacheResult, StoredResponse } from '../types.ts';
 import { viaValue } from '../viewer/viewer-headers.ts';
 import { applyResponseHeadersPolicy } from './headers-policy.ts';
 

@@ -7,10 +7,11 @@
  * cookies: CloudFront's "Cache content based on cookies" page says conditional requests are then not
  * supported, so the viewer gets the whole object.
  */
-import type { CacheResult, StoredResponse } from '../cache/edge-cache.ts';
+
 import { type CloudFrontHeaders, getHeader } from '../cf-headers.ts';
 import type { Behavior } from '../model.ts';
 import { forwardsHeader } from '../origin/forwarded-request.ts';
+import type { CacheResult, StoredResponse } from '../types.ts';
 
 /** The headers a 304 keeps from the object it stands for (lowercase). */
 export const notModifiedHeaders = [

@@ -1,6 +1,5 @@
 /** viewer-response, the last function a response meets, with CloudFront's skip rules (rule 3.10). */
 import type { CloudFrontRequest } from 'aws-lambda';
-import type { StoredResponse } from '../cache/edge-cache.ts';
 import {
   buildEvent,
   type InvocationContext,
@@ -8,6 +7,7 @@ import {
   toEventResponse,
   toStoredResponse,
 } from '../edge-events.ts';
+import type { StoredResponse } from '../types.ts';
 
 /** Rule 3.10: runs on hits and misses, not for a final status >= 400; its status may not change. */
 export async function runViewerResponse(

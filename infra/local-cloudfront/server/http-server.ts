@@ -4,11 +4,11 @@
  * exception becomes a 502 page and a request-level deadline a 504 (never a hung socket or a crash).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { StoredResponse } from '../cache/edge-cache.ts';
 import { fromRawHeaders, toHeaderPairs } from '../cf-headers.ts';
 import { formatRequestLine, formatTrace, type Logger } from '../logs/request-log.ts';
 import { newRequestId, type PipelineResult, type ViewerRequest } from '../pipeline.ts';
 import { cloudFrontErrorPage } from '../response/error-responses.ts';
+import type { StoredResponse } from '../types.ts';
 
 export const apiPrefix = '/2020-05-31/';
 

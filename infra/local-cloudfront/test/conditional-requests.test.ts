@@ -4,9 +4,8 @@
  * cache policy keeps objects 60 s and forwards no cookies. `/record/origin/*` forwards the cookie `keep`.
  */
 import { describe, expect, it } from 'vitest';
-import type { StoredResponse } from '../cache/edge-cache.ts';
 import { viewerHasObject } from '../response/not-modified.ts';
-import type { EdgeEvent } from '../types.ts';
+import type { EdgeEvent, StoredResponse } from '../types.ts';
 import { useLocalCloudFront } from './support/harness.ts';
 
 const t = useLocalCloudFront('Conformance', { trace: true });

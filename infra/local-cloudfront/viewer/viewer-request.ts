@@ -3,7 +3,6 @@
  * (a generated response ends the request: no cache, no viewer-response).
  */
 import type { CloudFrontRequest, CloudFrontRequestEvent } from 'aws-lambda';
-import type { CacheResult, StoredResponse } from '../cache/edge-cache.ts';
 import { type CloudFrontHeaders, getHeader, setHeader } from '../cf-headers.ts';
 import {
   buildEvent,
@@ -14,6 +13,7 @@ import {
 } from '../edge-events.ts';
 import type { Behavior } from '../model.ts';
 import { cloudFrontErrorPage } from '../response/error-responses.ts';
+import type { CacheResult, StoredResponse } from '../types.ts';
 import { isDisallowed } from '../validation/headers.ts';
 import { countryOverrideHeader } from './viewer-headers.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EdgeCache, entrySize, type StoredResponse } from '../cache/edge-cache.ts';
+import { EdgeCache, entrySize } from '../cache/edge-cache.ts';
+import type { StoredResponse } from '../types.ts';
 
 const response = { status: 200, headers: { etag: [{ key: 'ETag', value: '"x"' }] }, body: Buffer.from('x') };
 
