@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Fastest first; the browser suite is Playwright's, in e2e/.
+// The projects run side by side (the workshop's after the rest); the browser suite is Playwright's, in e2e/.
 export default defineConfig({
   test: {
     // The JSON report lets .ci/run count every suite in one summary line.

@@ -17,12 +17,14 @@
  * warm-up; hits and the bare server alternate over BENCH_ROUNDS (default 3) rounds, the load generator in
  * a thread of its own.
  */
+
 import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import pLimit from 'p-limit';
 import { deviceClasses, homepageExperiment, imageFormats, jacketColours, paths } from '../../edge/config.ts';
 import { silentLogger, startLocalCloudFront } from '../local-cloudfront/index.ts';
 
@@ -103,17 +105,18 @@ async function missRounds(title: string, targets: Target[]): Promise<Row> {
   let failed = 0;
   const runRound = async () => {
     edge.invalidate(['/*']);
-    let next = 0;
-    const client = async () => {
-      while (next < targets.length) {
-        const target = targets[next++] as Target;
-        const started = performance.now();
-        const res = await get(edge.url, target, agent);
-        latencies.push(performance.now() - started);
-        if (res.status !== 200) failed++;
-      }
-    };
-    await Promise.all(Array.from({ length: connections }, client));
+    // At most one request per connection in flight.
+    const perConnection = pLimit(connections);
+    await Promise.all(
+      targets.map((target) =>
+        perConnection(async () => {
+          const started = performance.now();
+          const res = await get(edge.url, target, agent);
+          latencies.push(performance.now() - started);
+          if (res.status !== 200) failed++;
+        }),
+      ),
+    );
   };
   await runRound(); // warm-up
   latencies.length = 0;

@@ -1,9 +1,15 @@
 /**
  * The library entry point: `startLocalCloudFront({ cdkOut })` serves the synthesized distribution on
  * 127.0.0.1 (port 0 picks a free port) and returns its URL, cache statistics and a close function.
+ *
+ * Its exports are the public surface: what a project that serves its own stack with the local CloudFront, or tests
+ * against it, may import. The rules for a function's result are the second entry point (validation/index.ts), and
+ * server/cli.ts and runtime/bench-invoke.ts are the commands; everything else in this folder is internal and may
+ * move (test/boundary.test.ts holds the shop to that).
  */
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { edgeEventTypes } from '../common/lambda-edge.ts';
 import { handleCloudFrontApi } from './api/index.ts';
 import { loadDistribution } from './assembly/load-distribution.ts';
 import { type CacheStats, EdgeCache } from './cache/edge-cache.ts';
@@ -19,12 +25,15 @@ import type { DistributionControl, EdgeEventType, FunctionRuntime } from './type
 import { keepsBody } from './viewer/request-target.ts';
 
 export { managedCachePolicies } from './assembly/managed-policies.ts';
-// The public surface: what a project that serves its own stack with the local CloudFront, or tests against it,
-// may import. Everything else in this folder is internal and may move; the rules for a function's result are the
-// second entry point, validation/index.ts.
 export type { CacheStats } from './cache/edge-cache.ts';
 export { defaultCacheBudgetBytes } from './cache/edge-cache.ts';
-export { consoleLogger, type Logger, type RequestLog, silentLogger } from './logs/request-log.ts';
+export {
+  consoleLogger,
+  type Logger,
+  type RequestLog,
+  shortEventNames,
+  silentLogger,
+} from './logs/request-log.ts';
 export type { Distribution } from './model.ts';
 export { createFunctionRuntime } from './runtime/index.ts';
 export type {
@@ -101,12 +110,10 @@ export async function startLocalCloudFront(options: LocalCloudFrontOptions): Pro
   const purge = setInterval(() => cache.purgeExpired(), 10_000);
   purge.unref();
   const linter = new CacheKeyLinter((line) => logger.warn(line));
-  const invocations: Record<EdgeEventType, number> = {
-    'viewer-request': 0,
-    'origin-request': 0,
-    'origin-response': 0,
-    'viewer-response': 0,
-  };
+  const invocations = Object.fromEntries(edgeEventTypes.map((event) => [event, 0])) as Record<
+    EdgeEventType,
+    number
+  >;
   const warnedResults = new Set<string>();
   let port = 0;
   const control: DistributionControl = {

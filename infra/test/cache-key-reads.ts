@@ -4,9 +4,8 @@
  * it keeps the header names, cookie names and query string the function read, with the value each had in the
  * event: a name whose value differs between invocations is an input the function's answer can depend on.
  */
+import type { EdgeEvent, EdgeEventType } from '../common/lambda-edge.ts';
 import type {
-  EdgeEvent,
-  EdgeEventType,
   FunctionAssociation,
   FunctionRuntime,
   InvocationOutcome,

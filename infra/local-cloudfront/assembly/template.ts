@@ -12,7 +12,7 @@ export interface Template {
 export type Json = Record<string, unknown>;
 export const asObject = (v: unknown): Json => (v && typeof v === 'object' ? (v as Json) : {});
 export const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-/** For the IAM fields that take one value or a list (`Action: "s3:GetObject"` or `Action: [...]`). */
+/** For fields that may hold one value or a list (an IAM `Action: "s3:GetObject"` or `Action: [...]`). */
 export const asOneOrList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 
 /** One stack of a cloud assembly: its template and the folder each asset hash was staged to. */

@@ -46,7 +46,8 @@ export interface RequestLog {
   trace?: TraceStep[];
 }
 
-const short: Record<EdgeEventType, string> = {
+/** The events' short names in the log line, e.g. `VReq 2ms`. */
+export const shortEventNames: Record<EdgeEventType, string> = {
   'viewer-request': 'VReq',
   'origin-request': 'OReq',
   'origin-response': 'ORes',
@@ -57,7 +58,7 @@ const short: Record<EdgeEventType, string> = {
 export function formatRequestLine(log: RequestLog): string {
   const fns = log.functions
     .map((f) => {
-      const run = `${short[f.eventType]} ${f.ms.toFixed(0)}ms${f.failure ? ` (${f.failure})` : ''}`;
+      const run = `${shortEventNames[f.eventType]} ${f.ms.toFixed(0)}ms${f.failure ? ` (${f.failure})` : ''}`;
       return f.errorPage ? `${run} (for error page ${f.errorPage})` : run;
     })
     .join(' ');

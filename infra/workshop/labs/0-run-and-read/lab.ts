@@ -1,15 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EdgeEventType } from '../../../common/lambda-edge.ts';
+import { shortEventNames } from '../../../local-cloudfront/index.ts';
 import { expect, type Lab } from '../../harness.ts';
 import { added } from '../../paths.ts';
 
-const short: Record<string, EdgeEventType> = {
-  vreq: 'viewer-request',
-  oreq: 'origin-request',
-  ores: 'origin-response',
-  vres: 'viewer-response',
-};
+/** "vreq" → "viewer-request": the log line's short names (as the local CloudFront prints them), lower-cased. */
+const short: Record<string, EdgeEventType> = Object.fromEntries(
+  Object.entries(shortEventNames).map(([event, name]) => [name.toLowerCase(), event as EdgeEventType]),
+);
 
 /** "VReq OReq ORes" or "viewer-request, origin-request, origin-response" → the event types, sorted. */
 function events(answer: string | undefined): string {
