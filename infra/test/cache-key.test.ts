@@ -186,7 +186,9 @@ async function browse(edge: LocalCloudFront, visitor: number, random: () => numb
         }
       : {};
   const base = {
-    'user-agent': pick(userAgents),
+    // By visitor, not drawn: the A/B draw of viewer-request is not seeded, so the pages (and the number of draws
+    // they take) differ between runs, and a drawn User-Agent could leave a device class without a cache miss.
+    'user-agent': userAgents[visitor % userAgents.length] ?? '',
     ...(cookies.length > 0 && { cookie: cookies.join('; ') }),
     ...forged,
   };
