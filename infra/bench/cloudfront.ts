@@ -25,7 +25,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pLimit from 'p-limit';
-import { deviceClasses, homepageExperiment, imageFormats, jacketColours, paths } from '../../edge/config.ts';
+import {
+  deviceClasses,
+  homepageExperiment,
+  imageFormats,
+  imageRouting,
+  jacketColours,
+  paths,
+} from '../../edge/config.ts';
+import type { ImageManifest } from '../../edge/lib/image-manifest.ts';
 import { silentLogger, startLocalCloudFront } from '../local-cloudfront/index.ts';
 
 const cdkOut = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cdk.out');
@@ -182,9 +190,7 @@ const ratios = hitRuns.map((h, i) => h.rps / (bareRuns[i]?.rps ?? Number.NaN)).s
 bare.close();
 
 // Row 3: every real image variant, checked to be that variant's bytes.
-const manifest = JSON.parse(readFileSync(path.join(siteDir, paths.manifest), 'utf8')) as {
-  images: Record<string, Record<string, Record<string, { key: string; bytes: number }>>>;
-};
+const manifest = JSON.parse(readFileSync(path.join(siteDir, paths.manifest), 'utf8')) as ImageManifest;
 const userAgents: Record<string, string> = {
   mobile:
     'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
@@ -199,7 +205,7 @@ const acceptFor = (format: string) =>
 const imageTargets: (Target & { bytes: number; key: string })[] = [];
 for (const [name, devices] of Object.entries(manifest.images)) {
   const colour = name.startsWith(`${jacketColours.image}-`) ? name.slice(jacketColours.image.length + 1) : '';
-  if (name === 'placeholder') continue;
+  if (name === imageRouting.placeholder) continue;
   for (const device of deviceClasses.classes.map((d) => d.id)) {
     for (const format of imageFormats.map((f) => f.id)) {
       const variantFile = devices[device]?.[format];

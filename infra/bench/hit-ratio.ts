@@ -323,7 +323,7 @@ const defaultFiles = siteFiles.filter(
 const imagePattern = behaviors.find((b) => b.startsWith(paths.imagePrefix)) ?? '';
 const imageRequests = [...(cold.pass.counts.get(imagePattern)?.values() ?? [])].reduce((a, b) => a + b, 0);
 const out = [
-  `${thousands(visitors)} visitors (seed ${seed}), ${perMinute}/min over ${((cold.endAt - Date.parse('2026-01-01T00:00:00Z')) / 60_000) | 0} virtual minutes; browser cache modelled per visitor (Cache-Control honoured: max-age, no-cache revalidated with If-None-Match, no-store; empty at arrival); new visitors arrive without cookies`,
+  `${thousands(visitors)} visitors (seed ${seed}), ${perMinute}/min over ${((cold.endAt - epoch) / 60_000) | 0} virtual minutes; browser cache modelled per visitor (Cache-Control honoured: max-age, no-cache revalidated with If-None-Match, no-store; empty at arrival); new visitors arrive without cookies`,
   '',
   ...table('cold (empty cache)', cold.pass),
   '',

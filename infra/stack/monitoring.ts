@@ -7,7 +7,7 @@ import { Duration, type Stack } from 'aws-cdk-lib';
 import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { monitoring } from '../../edge/config.ts';
-import type { EdgeEventType } from '../common/lambda-edge.ts';
+import { type EdgeEventType, edgeEventTypes } from '../common/lambda-edge.ts';
 import type { EdgeFunctions } from './edge-functions.ts';
 
 const period = Duration.minutes(5);
@@ -57,9 +57,7 @@ export function addMonitoring(
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
   });
 
-  const perFunction = Object.entries(functions).map(([event, fn]) =>
-    replicaErrors(event as EdgeEventType, fn),
-  );
+  const perFunction = edgeEventTypes.map((event) => replicaErrors(event, functions[event]));
   const usingMetrics = Object.fromEntries(perFunction.map((m, i) => [`e${i}`, m]));
   const functionErrors = new cloudwatch.Alarm(stack, 'EdgeFunctionErrors', {
     alarmDescription:
