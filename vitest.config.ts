@@ -42,7 +42,7 @@ export default defineConfig({
       {
         test: {
           name: 'workshop',
-          include: ['infra/workshop/**/*.test.ts'],
+          include: ['workshop/**/*.test.ts'],
           // Every lab solved and built in a scratch copy: minutes, not seconds.
           testTimeout: 900_000,
           // After the other projects, alone: its builds would otherwise slow their timed tests on two cores.

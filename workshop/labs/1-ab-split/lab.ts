@@ -1,4 +1,4 @@
-import { homepageExperiment } from '../../../../edge/config.ts';
+import { homepageExperiment } from '../../../edge/config.ts';
 import { expect, type Lab, userAgents } from '../../harness.ts';
 import { added, edited } from '../../paths.ts';
 
@@ -30,7 +30,7 @@ function variantOf(html: string): string | undefined {
 export const lab: Lab = {
   id: 1,
   title: 'A/B: change the split, add variant C',
-  page: 'infra/workshop/labs/1-ab-split/README.md',
+  page: 'workshop/labs/1-ab-split/README.md',
   asksForChange: true,
   solution: [
     {

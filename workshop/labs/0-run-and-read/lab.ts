@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { EdgeEventType } from '../../../common/lambda-edge.ts';
-import { shortEventNames } from '../../../local-cloudfront/index.ts';
+import type { EdgeEventType } from '../../../infra/common/lambda-edge.ts';
+import { shortEventNames } from '../../../infra/local-cloudfront/index.ts';
 import { expect, type Lab } from '../../harness.ts';
 import { added } from '../../paths.ts';
 
@@ -36,7 +36,7 @@ const webp = { accept: 'image/webp' };
 export const lab: Lab = {
   id: 0,
   title: 'Run it and read it',
-  page: 'infra/workshop/labs/0-run-and-read/README.md',
+  page: 'workshop/labs/0-run-and-read/README.md',
   asksForChange: true,
   solution: [
     {

@@ -20,7 +20,7 @@ export const edited = {
 /** Files the labs ask the learner to create; `npm run lab -- reset` deletes them when git does not track them. */
 export const added = {
   homeVariantC: 'site/src/pages/home/c/index.astro',
-  lab0Answers: 'infra/workshop/answers/lab-0.txt',
+  lab0Answers: 'workshop/answers/lab-0.txt',
 } as const;
 
 /** What the build writes and the checkpoints serve. */
@@ -30,6 +30,5 @@ export const built = {
   stamp: 'infra/cdk.out/workshop-build.stamp',
 } as const;
 
-/** The folders whose files feed `npm run build` (the workshop's own folder excluded). */
+/** The folders whose files feed `npm run build` (the workshop's own folder is not among them). */
 export const buildInputs = ['site', 'edge', 'infra', 'package.json', 'tsconfig.json'] as const;
-export const notBuildInputs = ['infra/workshop'] as const;

@@ -7,19 +7,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { git } from './edits.ts';
-import { buildInputs, built, notBuildInputs } from './paths.ts';
+import { buildInputs, built } from './paths.ts';
 
 /** A hash of every build input git would see (tracked or untracked, not ignored); undefined outside git. */
 export function inputHash(root: string): string | undefined {
-  const listing = git(root, [
-    'ls-files',
-    '-co',
-    '--exclude-standard',
-    '-z',
-    '--',
-    ...buildInputs,
-    ...notBuildInputs.map((p) => `:!${p}`),
-  ]);
+  const listing = git(root, ['ls-files', '-co', '--exclude-standard', '-z', '--', ...buildInputs]);
   if (listing === undefined) return undefined;
   const hash = createHash('sha256');
   for (const file of listing.split('\0').filter(Boolean).sort()) {

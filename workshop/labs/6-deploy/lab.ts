@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
-import { invalidateAll, waitDeployed } from '../../../deploy/distribution-client.ts';
+import { invalidateAll, waitDeployed } from '../../../infra/deploy/distribution-client.ts';
 import { expect, type Lab } from '../../harness.ts';
 import { built, edited } from '../../paths.ts';
 
@@ -13,7 +13,7 @@ type Resource = { Type: string; Properties?: { Tags?: { Key: string; Value: stri
 export const lab: Lab = {
   id: 6,
   title: 'Deploy, exercise, observe, clean up',
-  page: 'infra/workshop/labs/6-deploy/README.md',
+  page: 'workshop/labs/6-deploy/README.md',
   asksForChange: true,
   solution: [
     {

@@ -16,7 +16,7 @@ const brokenHandler = `export const handler = async (event: CloudFrontRequestEve
 export const lab: Lab = {
   id: 5,
   title: 'Failure: throw, an invalid result, a timeout',
-  page: 'infra/workshop/labs/5-failure/README.md',
+  page: 'workshop/labs/5-failure/README.md',
   asksForChange: true,
   solution: [
     {

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import { jacketColours } from '../../../../edge/config.ts';
-import { colourDistance, type Rgb, rgb } from '../../../../site/integrations/hex-colour.ts';
+import { jacketColours } from '../../../edge/config.ts';
+import { colourDistance, type Rgb, rgb } from '../../../site/integrations/hex-colour.ts';
 import { expect, type Lab, userAgents } from '../../harness.ts';
 import { edited } from '../../paths.ts';
 
@@ -13,7 +13,7 @@ const tolerance = 24;
 export const lab: Lab = {
   id: 2,
   title: 'The jacket: add a colour',
-  page: 'infra/workshop/labs/2-jacket-colour/README.md',
+  page: 'workshop/labs/2-jacket-colour/README.md',
   asksForChange: true,
   solution: [
     {

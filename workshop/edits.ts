@@ -44,7 +44,7 @@ export function applyEdits(root: string, edits: readonly Edit[]): void {
     if (count !== 1) {
       throw new Error(
         `lab: the solution expects this text ${count === 0 ? 'once' : `once, not ${count} times`} in ${edit.file}:\n` +
-          `${edit.anchor}\nThe project changed since the solution was written; update infra/workshop/labs.`,
+          `${edit.anchor}\nThe project changed since the solution was written; update workshop/labs.`,
       );
     }
     contents.set(

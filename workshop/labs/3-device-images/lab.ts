@@ -9,7 +9,7 @@ const widths = { mobile: 750, tablet: 1024, desktop: 1600 } as const;
 export const lab: Lab = {
   id: 3,
   title: 'Device images: a new phone width',
-  page: 'infra/workshop/labs/3-device-images/README.md',
+  page: 'workshop/labs/3-device-images/README.md',
   asksForChange: true,
   solution: [
     {

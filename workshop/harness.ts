@@ -1,6 +1,10 @@
 /** What a lab is, and what its checkpoint gets: the built shop served by the local CloudFront, with its log. */
 import path from 'node:path';
-import { type LocalCloudFront, type RequestLog, startLocalCloudFront } from '../local-cloudfront/index.ts';
+import {
+  type LocalCloudFront,
+  type RequestLog,
+  startLocalCloudFront,
+} from '../infra/local-cloudfront/index.ts';
 import type { Edit } from './edits.ts';
 import { built } from './paths.ts';
 

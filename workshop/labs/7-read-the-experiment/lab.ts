@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { addToBag, jacketColours } from '../../../../edge/config.ts';
-import { jacketSlug } from '../../../../site/src/data/catalogue.ts';
-import { launchChromium } from '../../../common/browser.ts';
-import { ExperimentTally } from '../../../experiment/analysis.ts';
-import { fieldValue, type LogRecord, readLogRecords } from '../../../experiment/log-records.ts';
-import { localLogFiles } from '../../../experiment/sources.ts';
+import { addToBag, jacketColours } from '../../../edge/config.ts';
+import { launchChromium } from '../../../infra/common/browser.ts';
+import { ExperimentTally } from '../../../infra/experiment/analysis.ts';
+import { fieldValue, type LogRecord, readLogRecords } from '../../../infra/experiment/log-records.ts';
+import { localLogFiles } from '../../../infra/experiment/sources.ts';
+import { jacketSlug } from '../../../site/src/data/catalogue.ts';
 import { expect, type Lab, withShop } from '../../harness.ts';
 import { edited } from '../../paths.ts';
 
@@ -67,7 +67,7 @@ const shown = (record: LogRecord | undefined) =>
 export const lab: Lab = {
   id: 7,
   title: 'Read the experiment',
-  page: 'infra/workshop/labs/7-read-the-experiment/README.md',
+  page: 'workshop/labs/7-read-the-experiment/README.md',
   asksForChange: true,
   solution: [
     {

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { deviceClasses } from '../../../../edge/config.ts';
+import { deviceClasses } from '../../../edge/config.ts';
 import { expect, type Lab, type Shop, userAgents } from '../../harness.ts';
 import { edited } from '../../paths.ts';
 
@@ -24,7 +24,7 @@ const returnWithLite = "  return `${paths.imagePrefix}${lite ? 'lite/' : ''}${na
 export const lab: Lab = {
   id: 4,
   title: 'The cache key: Save-Data the right way',
-  page: 'infra/workshop/labs/4-cache-key/README.md',
+  page: 'workshop/labs/4-cache-key/README.md',
   asksForChange: true,
   solution: [
     {

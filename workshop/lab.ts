@@ -11,7 +11,7 @@ import { applyEdits, filesOf, resetToStart, uncommitted } from './edits.ts';
 import { type Expectation, withShop } from './harness.ts';
 import { labs } from './labs/index.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const usage = 'usage: npm run lab -- check <n> | solve <n> | reset | list';
 
 function labOf(arg: string | undefined) {
