@@ -7,14 +7,14 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
       { test: { name: 'edge', include: ['edge/**/*.test.ts'] } },
-      // What the storefront and the local CloudFront both use: event fixtures, the browser resolver.
-      { test: { name: 'common', include: ['infra/common/**/*.test.ts'], testTimeout: 60_000 } },
+      // The Chromium resolver every browser test uses (e2e/browser.ts); the browser suite itself is Playwright's.
+      { test: { name: 'browser', include: ['e2e/**/*.test.ts'], testTimeout: 60_000 } },
       {
         test: {
           name: 'site',
           include: ['site/test/**/*.test.ts'],
           testTimeout: 60_000,
-          // Resolves the browser once (infra/common/browser.ts); every test file that launches it reuses the path.
+          // Resolves the browser once (e2e/browser.ts); every test file that launches it reuses the path.
           globalSetup: ['site/test/global-setup.ts'],
         },
       },

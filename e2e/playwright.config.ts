@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumArgs, resolveChromium } from '../infra/common/browser.ts';
+import { chromiumArgs, resolveChromium } from './browser.ts';
 import { oneProject } from './support.ts';
 
 /**
@@ -40,7 +40,7 @@ export default defineConfig({
   webServer: deployedUrl
     ? undefined
     : {
-        command: `tsx ../infra/local-cloudfront/server/cli.ts --cdk-out ../infra/cdk.out --port ${localPort}`,
+        command: `local-cloudfront --cdk-out ../infra/cdk.out --port ${localPort}`,
         url: `${baseURL}/`,
         reuseExistingServer: !ci,
         timeout: 60_000,

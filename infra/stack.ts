@@ -19,11 +19,7 @@ import {
 import { addOutputs } from './stack/outputs.ts';
 import { uploadSite } from './stack/site-upload.ts';
 
-export { edgeDist, requireBuilt, siteDist } from './stack/build-outputs.ts';
-export { deviceHeaders } from './stack/cache-policies.ts';
 export type { CustomDomain } from './stack/distribution.ts';
-export { edgeLimits, edgeLogRetention } from './stack/edge-functions.ts';
-export { keptAcrossDeploys } from './stack/site-upload.ts';
 
 export interface StorefrontStackProps extends StackProps {
   /** Without one the distribution answers on *.cloudfront.net, where CloudFront pins TLSv1 (nag CFR4). */

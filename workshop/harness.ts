@@ -1,10 +1,7 @@
 /** What a lab is, and what its checkpoint gets: the built shop served by the local CloudFront, with its log. */
 import path from 'node:path';
-import {
-  type LocalCloudFront,
-  type RequestLog,
-  startLocalCloudFront,
-} from '../infra/local-cloudfront/index.ts';
+import type { RequestLog } from '@edge-storefront/local-cloudfront';
+import { startTestCloudFront, type TestCloudFront } from '@edge-storefront/local-cloudfront/testing';
 import type { Edit } from './edits.ts';
 import { built } from './paths.ts';
 
@@ -33,7 +30,7 @@ export interface Lab {
 
 export interface Shop {
   root: string;
-  edge: LocalCloudFront;
+  edge: TestCloudFront;
   /** Every request's log, in order (with the trace of each event's input and output). */
   logs: RequestLog[];
   /** Warnings the local CloudFront printed (the cache-key warning among them). */
@@ -47,15 +44,6 @@ export interface Fetched {
   body: Buffer;
   log: RequestLog | undefined;
 }
-
-export const userAgents = {
-  desktop:
-    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
-  mobile:
-    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-  tablet:
-    'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-} as const;
 
 export interface ShopOptions {
   /**
@@ -71,27 +59,21 @@ export async function withShop<T>(
   use: (shop: Shop) => Promise<T>,
   options: ShopOptions = {},
 ): Promise<T> {
-  const logs: RequestLog[] = [];
-  const warnings: string[] = [];
-  const edge = await startLocalCloudFront({
+  const edge = await startTestCloudFront({
     cdkOut: path.join(root, built.cdkOut),
-    port: 0,
     trace: true,
-    watch: false,
-    logger: { info: () => {}, warn: (line) => warnings.push(line) },
-    onRequestLog: (log) => logs.push(log),
     ...(options.logDir !== undefined && { logDir: options.logDir }),
   });
   const shop: Shop = {
     root,
     edge,
-    logs,
-    warnings,
+    logs: edge.logs,
+    warnings: edge.warnings,
     async get(urlPath, headers = {}) {
-      const before = logs.length;
-      const response = await fetch(`${edge.url}${urlPath}`, { headers, redirect: 'manual' });
+      const before = edge.logs.length;
+      const response = await edge.get(urlPath, headers);
       const body = Buffer.from(await response.arrayBuffer());
-      return { status: response.status, headers: response.headers, body, log: logs[before] };
+      return { status: response.status, headers: response.headers, body, log: edge.logs[before] };
     },
   };
   try {

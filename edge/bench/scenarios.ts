@@ -2,19 +2,20 @@
  * Realistic events per function, in the mix a storefront sees. Each factory returns a fresh event because
  * the handlers rewrite the request in place.
  */
-import type { CloudFrontRequestEvent, CloudFrontResponseEvent } from 'aws-lambda';
+
 import {
   originRequestEvent,
   originResponseEvent,
+  userAgents,
   viewerRequestEvent,
   viewerResponseEvent,
-} from '../../infra/common/lambda-edge-events.ts';
+} from '@edge-storefront/local-cloudfront/testing';
+import type { CloudFrontRequestEvent, CloudFrontResponseEvent } from 'aws-lambda';
 import { deviceClasses, homepageExperiment, imageRouting, jacketColours } from '../config.ts';
 
 const chromeAccept = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8';
 const safariAccept = 'image/webp,image/avif,video/*;q=0.8,image/png,image/svg+xml,image/*;q=0.8,*/*;q=0.5';
-const chromeUa =
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const chromeUa = userAgents.windowsChrome;
 const cookies = `_ga=GA1.1.123456789.1700000000; ${homepageExperiment.cookie}=a; ${jacketColours.cookie}=red`;
 const [tablet, mobile, desktop] = deviceClasses.classes;
 

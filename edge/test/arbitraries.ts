@@ -4,13 +4,10 @@
  * leading slash, nor a URL of 8,192 characters or more: rule 1.3, 1.6, 2.5). "Well-formed" is what the
  * local CloudFront's validator accepts, so a function that passes its input through unchanged passes it too.
  */
+
+import { type RequestInit, userAgents } from '@edge-storefront/local-cloudfront/testing';
+import { invalidHeaderValueCharacter, limits, urlLength } from '@edge-storefront/local-cloudfront/validation';
 import fc from 'fast-check';
-import type { RequestInit } from '../../infra/common/lambda-edge-events.ts';
-import {
-  invalidHeaderValueCharacter,
-  limits,
-  urlLength,
-} from '../../infra/local-cloudfront/validation/index.ts';
 import {
   deviceClasses,
   homepageExperiment,
@@ -135,10 +132,7 @@ export const acceptHeader = fc.oneof(
 );
 
 export const userAgent = fc.oneof(
-  fc.constantFrom(
-    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148',
-    'Amazon CloudFront',
-  ),
+  fc.constantFrom(...Object.values(userAgents), 'Amazon CloudFront'),
   headerText,
 );
 

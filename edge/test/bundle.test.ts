@@ -7,15 +7,15 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EdgeEvent, EdgeEventType } from '../../infra/common/lambda-edge.ts';
+import type { EdgeEvent, EdgeEventType } from '@edge-storefront/local-cloudfront/lambda-edge';
 import {
   originRequestEvent,
   originResponseEvent,
   viewerRequestEvent,
   viewerResponseEvent,
-} from '../../infra/common/lambda-edge-events.ts';
+} from '@edge-storefront/local-cloudfront/testing';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEdgeFunctions, functionNames, readCompactManifest, siteManifestPath } from '../build.ts';
 import { deviceClasses } from '../config.ts';
 import { defaultImageKey } from '../lib/origin-request.ts';

@@ -1,5 +1,5 @@
+import { originRequestEvent, type RequestInit } from '@edge-storefront/local-cloudfront/testing';
 import { describe, expect, it } from 'vitest';
-import { originRequestEvent, type RequestInit } from '../../infra/common/lambda-edge-events.ts';
 import { deviceClasses, fallbackFormat, imageRouting, imageVariantKey } from '../config.ts';
 import { handler } from '../functions/origin-request.ts';
 import { compactManifest, isListed } from '../lib/compact-manifest.ts';

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
 import {
   originResponseEvent,
   type RequestInit,
   type ResponseInit,
-} from '../../infra/common/lambda-edge-events.ts';
+} from '@edge-storefront/local-cloudfront/testing';
+import { describe, expect, it } from 'vitest';
 import { homepageExperiment, imageRouting, paths, ttl } from '../config.ts';
 import { handler } from '../functions/origin-response.ts';
 

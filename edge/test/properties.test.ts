@@ -3,14 +3,15 @@
  * section 2, checked by the local CloudFront's own validator: validated.ts) and rewrites only into the set
  * of objects it may serve.
  */
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+
 import {
   originRequestEvent,
   originResponseEvent,
   viewerRequestEvent,
   viewerResponseEvent,
-} from '../../infra/common/lambda-edge-events.ts';
+} from '@edge-storefront/local-cloudfront/testing';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { deviceClasses, homepageExperiment, imageFormats, imageRouting, imageVariantKey } from '../config.ts';
 import { handler as originResponse } from '../functions/origin-response.ts';
 import { handler as viewerRequest } from '../functions/viewer-request.ts';

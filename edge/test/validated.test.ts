@@ -1,6 +1,6 @@
+import { viewerRequestEvent } from '@edge-storefront/local-cloudfront/testing';
+import { rule } from '@edge-storefront/local-cloudfront/validation';
 import { describe, expect, it } from 'vitest';
-import { viewerRequestEvent } from '../../infra/common/lambda-edge-events.ts';
-import { rule } from '../../infra/local-cloudfront/validation/index.ts';
 import { theRecord } from '../lib/records.ts';
 import { runValidated } from './validated.ts';
 

@@ -4,8 +4,8 @@
  * Functions edit the event in place, so the result is checked against a copy taken before the call: checked
  * against the edited event, a changed read-only header would look unchanged.
  */
-import type { EdgeEvent, EdgeEventType } from '../../infra/common/lambda-edge.ts';
-import { type ValidationResult, validateResult } from '../../infra/local-cloudfront/validation/index.ts';
+import type { EdgeEvent, EdgeEventType } from '@edge-storefront/local-cloudfront/lambda-edge';
+import { type ValidationResult, validateResult } from '@edge-storefront/local-cloudfront/validation';
 
 export async function runValidated<E extends EdgeEvent, R>(
   eventType: EdgeEventType,

@@ -1,5 +1,5 @@
+import { type RequestInit, viewerRequestEvent } from '@edge-storefront/local-cloudfront/testing';
 import { describe, expect, it } from 'vitest';
-import { type RequestInit, viewerRequestEvent } from '../../infra/common/lambda-edge-events.ts';
 import { homepageExperiment, imageRouting, jacketColours, jacketImageName, ttl } from '../config.ts';
 import { handler } from '../functions/viewer-request.ts';
 import { drawVariant } from '../lib/homepage-experiment.ts';

@@ -1,10 +1,10 @@
-import { parseSetCookie } from 'cookie';
-import { describe, expect, it } from 'vitest';
 import {
   type RequestInit,
   type ResponseInit,
   viewerResponseEvent,
-} from '../../infra/common/lambda-edge-events.ts';
+} from '@edge-storefront/local-cloudfront/testing';
+import { parseSetCookie } from 'cookie';
+import { describe, expect, it } from 'vitest';
 import { homepageExperiment } from '../config.ts';
 import { handler } from '../functions/viewer-response.ts';
 

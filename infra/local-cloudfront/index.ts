@@ -2,17 +2,17 @@
  * The library entry point: `startLocalCloudFront({ cdkOut })` serves the synthesized distribution on
  * 127.0.0.1 (port 0 picks a free port) and returns its URL, cache statistics and a close function.
  *
- * Its exports are the public surface: what a project that serves its own stack with the local CloudFront, or tests
- * against it, may import. The rules for a function's result are the second entry point (validation/index.ts), and
- * server/cli.ts and runtime/bench-invoke.ts are the commands; everything else in this folder is internal and may
- * move (test/boundary.test.ts holds the shop to that).
+ * Its exports are the public surface of the package's main entry. The others (package.json `exports`):
+ * `./lambda-edge` (the event types), `./validation` (the rules for a function's result) and `./testing` (the
+ * test kit); the `local-cloudfront` command is server/cli.ts. Everything else in this folder is internal and may
+ * move: npm resolves no other path of the package.
  */
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { edgeEventTypes } from '../common/lambda-edge.ts';
 import { handleCloudFrontApi } from './api/index.ts';
 import { loadDistribution } from './assembly/load-distribution.ts';
 import { type CacheStats, EdgeCache } from './cache/edge-cache.ts';
+import { edgeEventTypes } from './lambda-edge.ts';
 import { CacheKeyLinter } from './logs/cache-key-linter.ts';
 import { consoleLogger, type Logger, type RequestLog } from './logs/request-log.ts';
 import { exchangeBytes, recordFor, StandardLogWriter } from './logs/standard-log.ts';

@@ -2,8 +2,9 @@
  * The seams between the local CloudFront's modules. Each module owns one CloudFront feature; these types
  * are how they talk. Change them only together with every user.
  */
-import type { EdgeEvent, EdgeEventType } from '../common/lambda-edge.ts';
+
 import type { CloudFrontHeaders } from './cf-headers.ts';
+import type { EdgeEvent, EdgeEventType } from './lambda-edge.ts';
 
 export type { EdgeEvent, EdgeEventType };
 

@@ -1,10 +1,10 @@
 /** The four Lambda@Edge functions, one per CloudFront event, each deploying its own edge/dist bundle. */
 import path from 'node:path';
+import type { EdgeEventType } from '@edge-storefront/local-cloudfront/lambda-edge';
 import { CfnResource, Duration, RemovalPolicy, type Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import type { EdgeEventType } from '../common/lambda-edge.ts';
 import { edgeDist, requireBuilt } from './build-outputs.ts';
 import { acknowledgeEdgeFunctionFindings } from './nag-acknowledgements.ts';
 

@@ -3,11 +3,12 @@
  * distribution's metrics (Region "Global") and where the functions' us-east-1 replicas report theirs.
  * The alarms have no action; attach an SNS topic or a chat integration with `alarm.addAlarmAction(...)`.
  */
+
+import { type EdgeEventType, edgeEventTypes } from '@edge-storefront/local-cloudfront/lambda-edge';
 import { Duration, type Stack } from 'aws-cdk-lib';
 import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { monitoring } from '../../edge/config.ts';
-import { type EdgeEventType, edgeEventTypes } from '../common/lambda-edge.ts';
 import type { EdgeFunctions } from './edge-functions.ts';
 
 const period = Duration.minutes(5);

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { paths } from '../../edge/config.ts';
-import { keptAcrossDeploys } from '../stack.ts';
+import { keptAcrossDeploys } from '../stack/site-upload.ts';
 import { onlyResource, type Synthesized, sharedSynthesis } from './synth.ts';
 import { distributionConfig, type Json } from './template-view.ts';
 

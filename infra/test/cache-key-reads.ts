@@ -4,13 +4,14 @@
  * it keeps the header names, cookie names and query string the function read, with the value each had in the
  * event: a name whose value differs between invocations is an input the function's answer can depend on.
  */
-import type { EdgeEvent, EdgeEventType } from '../common/lambda-edge.ts';
+
 import type {
   FunctionAssociation,
   FunctionRuntime,
   InvocationOutcome,
   RequestLog,
-} from '../local-cloudfront/index.ts';
+} from '@edge-storefront/local-cloudfront';
+import type { EdgeEvent, EdgeEventType } from '@edge-storefront/local-cloudfront/lambda-edge';
 
 /** One input a function read: `header:<name>`, `cookie:<name>` or `querystring`, and the values it had. */
 export type ReadValues = Map<string, Set<string>>;

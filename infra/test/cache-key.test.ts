@@ -14,6 +14,17 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  createFunctionRuntime,
+  managedCachePolicies,
+  selectBehavior,
+} from '@edge-storefront/local-cloudfront';
+import {
+  seededRandom,
+  startTestCloudFront,
+  type TestCloudFront,
+  userAgents,
+} from '@edge-storefront/local-cloudfront/testing';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import fc from 'fast-check';
@@ -21,13 +32,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceClasses, homepageExperiment, imageRouting, jacketColours, paths } from '../../edge/config.ts';
 import { requestInit } from '../../edge/test/arbitraries.ts';
 import { defaultStackName as stackName } from '../app.ts';
-import {
-  createFunctionRuntime,
-  type LocalCloudFront,
-  managedCachePolicies,
-  selectBehavior,
-  startLocalCloudFront,
-} from '../local-cloudfront/index.ts';
 import { ReadRecorder, varyingInputs } from './cache-key-reads.ts';
 import { sharedSynthesis } from './synth.ts';
 import { type Behavior, behaviors, type Json, referenced, templateCachePolicy } from './template-view.ts';
@@ -87,15 +91,16 @@ function originFacing(template: Template, b: Behavior): string[] {
 
 // Traffic ---------------------------------------------------------------------------------------------
 
-const userAgents = [
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
-  'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-  'Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
-  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
-  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
-  'Mozilla/5.0 (SMART-TV; Linux; Tizen 6.0) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/4.0 Chrome/76.0.3809.146 TV Safari/537.36',
-  'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+/** By index (visitor % length): every device class, a crawler, a bare client and none. */
+const visitorAgents = [
+  userAgents.iphone,
+  userAgents.androidPhone,
+  userAgents.ipad,
+  userAgents.androidTablet,
+  userAgents.windowsChrome,
+  userAgents.macSafari,
+  userAgents.smartTv,
+  userAgents.googlebot,
   'curl/8.5.0',
   '',
 ];
@@ -121,7 +126,7 @@ interface Answer {
 }
 
 function send(
-  edge: LocalCloudFront,
+  edge: TestCloudFront,
   target: string,
   headers: Record<string, string | string[]>,
 ): Promise<Answer> {
@@ -166,7 +171,7 @@ function pageRefs(html: string): { subresources: string[]; links: string[] } {
 }
 
 /** A seeded browsing visitor: pages with what they reference, under hostile cookies, queries and headers. */
-async function browse(edge: LocalCloudFront, visitor: number, random: () => number): Promise<number> {
+async function browse(edge: TestCloudFront, visitor: number, random: () => number): Promise<number> {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const colours = Object.keys(jacketColours.colours);
   const cookies = [
@@ -188,7 +193,7 @@ async function browse(edge: LocalCloudFront, visitor: number, random: () => numb
   const base = {
     // By visitor, not drawn: the A/B draw of viewer-request is not seeded, so the pages (and the number of draws
     // they take) differ between runs, and a drawn User-Agent could leave a device class without a cache miss.
-    'user-agent': userAgents[visitor % userAgents.length] ?? '',
+    'user-agent': visitorAgents[visitor % visitorAgents.length] ?? '',
     ...(cookies.length > 0 && { cookie: cookies.join('; ') }),
     ...forged,
   };
@@ -230,7 +235,7 @@ function observedOn(pattern: string): string {
 // The test --------------------------------------------------------------------------------------------
 
 let template: Template;
-let edge: LocalCloudFront;
+let edge: TestCloudFront;
 const recorder = new ReadRecorder();
 let requests = 0;
 
@@ -238,20 +243,13 @@ beforeAll(async () => {
   if (!existsSync(path.join(cdkOut, 'manifest.json')))
     throw new Error('infra/cdk.out is missing: run `npm run build` first (this test serves the built stack)');
   template = Template.fromJSON(new CloudAssembly(cdkOut).getStackByName(stackName).template);
-  edge = await startLocalCloudFront({
+  edge = await startTestCloudFront({
     cdkOut,
-    port: 0,
-    watch: false,
     runtime: recorder.runtime(createFunctionRuntime({ strict: false })),
-    logger: { info: () => {}, warn: () => {} },
     onRequestLog: (log) =>
       recorder.onRequestLog(log, (page) => selectBehavior(edge.distribution().behaviors, page).pathPattern),
   });
-  let seed = 20_261_126;
-  const random = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
+  const random = seededRandom(20_261_126);
   for (let round = 0; round < 3; round++) {
     for (let visitor = round * 6; visitor < round * 6 + 6; visitor++)
       requests += await browse(edge, visitor, random);
@@ -317,7 +315,7 @@ describe('cache keys hold exactly what the origin-facing functions read, observe
   });
 
   it('serves one image object to every Accept-Encoding: nothing compresses it and one cache entry answers all', async () => {
-    const headers = { 'user-agent': userAgents[0] ?? '', accept: imageAccepts[0] ?? '' };
+    const headers = { 'user-agent': visitorAgents[0] ?? '', accept: imageAccepts[0] ?? '' };
     const image = `${paths.imagePrefix}hero`;
     edge.invalidate([image]);
     const answers = [];

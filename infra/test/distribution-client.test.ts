@@ -3,17 +3,17 @@
  * (the emulator serves /2020-05-31/... beside the site): the same SDK calls, the same parsing, on 127.0.0.1.
  */
 import { CloudFrontClient, GetDistributionCommand } from '@aws-sdk/client-cloudfront';
+import { startTestCloudFront, type TestCloudFront } from '@edge-storefront/local-cloudfront/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paths } from '../../edge/config.ts';
 import { invalidateAll, waitDeployed } from '../deploy/distribution-client.ts';
-import { type LocalCloudFront, startLocalCloudFront } from '../local-cloudfront/index.ts';
 import { sharedSynthesis } from './synth.ts';
 
-let local: LocalCloudFront;
+let local: TestCloudFront;
 let client: CloudFrontClient;
 beforeAll(async () => {
   // The local CloudFront only reads cdk.out (and keeps its cache in memory), so it can serve the shared one.
-  local = await startLocalCloudFront({ cdkOut: sharedSynthesis().assembly.directory, port: 0 });
+  local = await startTestCloudFront({ cdkOut: sharedSynthesis().assembly.directory });
   client = new CloudFrontClient({
     endpoint: local.url,
     region: 'us-east-1',

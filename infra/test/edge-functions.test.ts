@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { edgePackages } from '../deploy/package-sizes.ts';
-import { edgeLimits, edgeLogRetention } from '../stack.ts';
+import { edgeLimits, edgeLogRetention } from '../stack/edge-functions.ts';
 import { type Synthesized, sharedSynthesis } from './synth.ts';
 import { behaviors, edgeFunctions, type Json, referenced } from './template-view.ts';
 

@@ -3,17 +3,16 @@
  * template): the generated 301, a missing hashed asset's 404, HSTS, and that no path or query string can
  * make the bucket list itself although CloudFront may list it. The e2e suite checks the same on the real site.
  */
+
+import { startTestCloudFront, type TestCloudFront } from '@edge-storefront/local-cloudfront/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from '../../edge/config.ts';
-import { type LocalCloudFront, silentLogger, startLocalCloudFront } from '../local-cloudfront/index.ts';
 import { sharedSynthesis } from './synth.ts';
 
-let local: LocalCloudFront;
+let local: TestCloudFront;
 beforeAll(async () => {
-  local = await startLocalCloudFront({
+  local = await startTestCloudFront({
     cdkOut: sharedSynthesis().assembly.directory,
-    port: 0,
-    logger: silentLogger,
   });
 });
 afterAll(async () => {

@@ -1,17 +1,24 @@
 /**
- * Vitest globalSetup of the infra project: synthesizes the app ONCE for every test file (each used to
- * synthesize its own, staging the same 20 MB layer and running the same nag checks up to seven times), then
- * hands the folder to the workers through provide/inject (sharedSynthesis in synth.ts).
+ * Vitest globalSetup of the infra project: the app synthesized ONCE for every test file (with cdk-nag, as
+ * `npx tsx infra/app.ts` and `cdk deploy` do), through the test kit's synthesis cache, so a later run with the
+ * same stack code, edge bundles and CDK version reads the same folder instead of synthesizing again. The folder
+ * reaches the workers through provide/inject (sharedSynthesis in synth.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { cachedSynthesis } from '@edge-storefront/local-cloudfront/testing';
 import type { TestProject } from 'vitest/node';
-import { synthesizeInto } from './synth.ts';
+import { fixtureSite, synthesizeInto } from './synth.ts';
 
-export default function setup(project: TestProject): () => void {
-  const dir = mkdtempSync(path.join(tmpdir(), 'infra-shared-'));
-  synthesizeInto(dir);
+/** What the template is made of: the stack's code, the edge config and bundles it uploads, the stand-in site. */
+const inputs = ['cdk.json', 'infra/app.ts', 'infra/stack.ts', 'infra/stack', 'edge', fixtureSite];
+
+export default async function setup(project: TestProject): Promise<void> {
+  const dir = await cachedSynthesis({
+    name: 'edge-storefront-infra',
+    inputs,
+    ignore: ['test', 'bench'],
+    synth: (outdir) => {
+      synthesizeInto(outdir);
+    },
+  });
   project.provide('infraAssemblyDir', dir);
-  return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { edgeDist } from '../stack.ts';
+import { edgeDist } from '../stack/build-outputs.ts';
 import { onlyResource, resourcesOf } from './synth.ts';
 
 export type Json = Record<string, unknown>;

@@ -1,7 +1,7 @@
+import type { TestCloudFront } from '@edge-storefront/local-cloudfront/testing';
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from '../../infra/common/browser.ts';
-import type { LocalCloudFront } from '../../infra/local-cloudfront/index.ts';
+import { launchChromium } from '../../e2e/browser.ts';
 import { startLocalEdge } from './local-edge.ts';
 
 /** Viewports the pages must work at: a phone (where overflow breaks taps) and a desktop. */
@@ -11,7 +11,7 @@ export const viewports = {
 } as const;
 
 export interface BrowserOnEdge {
-  readonly edge: LocalCloudFront;
+  readonly edge: TestCloudFront;
   readonly browser: Browser;
 }
 
@@ -20,7 +20,7 @@ export interface BrowserOnEdge {
  * closed after it; tests open their own browser contexts.
  */
 export function useBrowserOnEdge(): BrowserOnEdge {
-  const started: { edge?: LocalCloudFront; browser?: Browser } = {};
+  const started: { edge?: TestCloudFront; browser?: Browser } = {};
   beforeAll(async () => {
     // Each is kept as soon as it is up, so afterAll closes it even when the other fails to start.
     await Promise.all([

@@ -6,8 +6,8 @@
  * event-handler attribute or a file from another origin fails unless the policy itself would allow it.
  */
 import { createHash } from 'node:crypto';
+import type { TestCloudFront } from '@edge-storefront/local-cloudfront/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalCloudFront } from '../../infra/local-cloudfront/index.ts';
 import { htmlPages, requireDist } from './dist.ts';
 import { inlineScripts, tags } from './html.ts';
 import { startLocalEdge } from './local-edge.ts';
@@ -88,7 +88,7 @@ interface Served {
   body: string;
 }
 
-let edge: LocalCloudFront;
+let edge: TestCloudFront;
 const served = new Map<string, Served>();
 
 async function get(url: string): Promise<Served> {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LocalCloudFront, startLocalCloudFront } from '../../infra/local-cloudfront/index.ts';
+import { startTestCloudFront, type TestCloudFront } from '@edge-storefront/local-cloudfront/testing';
 
 /**
  * The edge the browser tests load pages through: the synthesized stack (infra/cdk.out, with the real
@@ -20,14 +20,7 @@ export function requireCdkOut(): void {
 }
 
 /** Plain HTTP on loopback stands for the viewer's HTTPS (the local CloudFront's rule). */
-export function startLocalEdge(): Promise<LocalCloudFront> {
+export function startLocalEdge(): Promise<TestCloudFront> {
   requireCdkOut();
-  return startLocalCloudFront({
-    cdkOut: cdkOutDir,
-    port: 0,
-    watch: false,
-    // Quiet: the per-request lines and the "not emulated" notice would repeat in every test file; the
-    // local CloudFront's own suite tests what it logs.
-    logger: { info: () => {}, warn: () => {} },
-  });
+  return startTestCloudFront({ cdkOut: cdkOutDir });
 }

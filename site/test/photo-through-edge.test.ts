@@ -7,25 +7,21 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import {
+  startTestCloudFront,
+  type TestCloudFront,
+  deviceUserAgents as userAgents,
+} from '@edge-storefront/local-cloudfront/testing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deviceClasses, imageFormats, imageVariantKey, paths } from '../../edge/config.ts';
 import { compactManifest } from '../../edge/lib/compact-manifest.ts';
 import { createApp } from '../../infra/app.ts';
-import { type LocalCloudFront, startLocalCloudFront } from '../../infra/local-cloudfront/index.ts';
 import { defaultArtDir, runImageStep } from '../integrations/images.ts';
 import { distDir, readManifest, requireDist } from './dist.ts';
 import { makePhoto } from './support/photo.ts';
 
 const product = 'trail-boots';
-const userAgents = {
-  desktop:
-    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
-  mobile:
-    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
-  tablet:
-    'Mozilla/5.0 (iPad; CPU OS 13_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.0.3 Mobile/15E148 Safari/604.1',
-} as const;
 /** An Accept that names only the format wanted (plus JPEG's fallback), as browsers with and without support do. */
 const accept = { avif: 'image/avif,image/jpeg', webp: 'image/webp,image/jpeg', jpeg: 'image/jpeg' } as const;
 const sharpFormat = { avif: 'heif', webp: 'webp', jpeg: 'jpeg' } as const;
@@ -36,7 +32,7 @@ describe(`${product} as a JPEG photo instead of its SVG, through the local Cloud
 }, () => {
   let work: string;
   let siteDir: string;
-  let edge: LocalCloudFront;
+  let edge: TestCloudFront;
 
   beforeAll(async () => {
     requireDist();
@@ -63,11 +59,8 @@ describe(`${product} as a JPEG photo instead of its SVG, through the local Cloud
 
     const cdkOut = path.join(work, 'cdk.out');
     createApp({ outdir: cdkOut, siteDir, nag: false }).synth();
-    edge = await startLocalCloudFront({
+    edge = await startTestCloudFront({
       cdkOut,
-      port: 0,
-      watch: false,
-      logger: { info: () => {}, warn: () => {} },
     });
   }, 240_000);
   afterAll(async () => {

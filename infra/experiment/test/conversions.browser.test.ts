@@ -11,13 +11,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../e2e/browser.ts';
 import { homepageExperiment } from '../../../edge/config.ts';
 import { productPath, products } from '../../../site/src/data/catalogue.ts';
 import { cdkOutDir, requireCdkOut } from '../../../site/test/local-edge.ts';
-import { launchChromium } from '../../common/browser.ts';
 
 const run = promisify(execFile);
 const tsx = path.resolve('node_modules/.bin/tsx');
+/** The local CloudFront's command, as `npm start` runs it. */
+const localCloudFront = path.resolve('node_modules/.bin/local-cloudfront');
 const perVariant = 20;
 /** Per variant: how many of its 20 visitors open a product page, and how many of those press "Add to bag". */
 const plan: Record<string, { sawProduct: number; converted: number }> = {
@@ -36,17 +38,8 @@ const freshVisitors = 8;
 /** Starts the CLI and resolves with its URL once it prints "serving on". */
 function startServer(): Promise<string> {
   server = spawn(
-    tsx,
-    [
-      'infra/local-cloudfront/server/cli.ts',
-      '--cdk-out',
-      cdkOutDir,
-      '--port',
-      '0',
-      '--no-watch',
-      '--log-dir',
-      logDir,
-    ],
+    localCloudFront,
+    ['--cdk-out', cdkOutDir, '--port', '0', '--no-watch', '--log-dir', logDir],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@
  * template feature either resolved or named in a warning (issue 5: never silently ignored).
  */
 import { createHash } from 'node:crypto';
-import { isEdgeEventType } from '../../common/lambda-edge.ts';
+import { isEdgeEventType } from '../lambda-edge.ts';
 import type { Behavior, CachePolicy, Distribution, ErrorResponse, ViewerProtocolPolicy } from '../model.ts';
 import { type CloudAssembly, readCloudAssembly } from './cloud-assembly.ts';
 import { resolveEdgeFunction } from './functions.ts';

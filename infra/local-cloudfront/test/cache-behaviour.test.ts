@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { userAgents } from '../testing/user-agents.ts';
 import { siteDir } from './fixtures/paths.ts';
 import { useLocalCloudFront } from './support/harness.ts';
 
 const t = useLocalCloudFront('Conformance');
-const iphone =
-  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
+const iphone = userAgents.iphone;
 type Recorded = {
   generated: number;
   request: { uri: string; querystring: string; headers: Record<string, [{ value: string }]> };

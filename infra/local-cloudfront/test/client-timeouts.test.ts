@@ -5,19 +5,17 @@
  */
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloudFront, startLocalCloudFront } from '../index.ts';
-import { silentLogger } from '../logs/request-log.ts';
+import { startTestCloudFront, type TestCloudFront } from '../testing/start.ts';
 import { fixtureCdkOut } from './support/synth.ts';
 
 const headersMs = 300;
 const requestMs = 600;
-let edge: LocalCloudFront;
+let edge: TestCloudFront;
 
 beforeAll(async () => {
-  edge = await startLocalCloudFront({
+  edge = await startTestCloudFront({
     cdkOut: await fixtureCdkOut(),
     stack: 'Conformance',
-    logger: silentLogger,
     clientTimeouts: { headersMs, requestMs, checkEveryMs: 50 },
   });
 }, 90_000);

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalCloudFront, startLocalCloudFront } from '../index.ts';
 import { logFileHeader, logFileName, logValue, standardLogFields } from '../logs/standard-log.ts';
+import { startTestCloudFront, type TestCloudFront } from '../testing/start.ts';
 import { fixtureCdkOut } from './support/synth.ts';
 
 /** As printed in CloudFront's documentation and in every real log file since the 2019 additions. */
@@ -43,7 +43,7 @@ describe('the standard log format', () => {
 });
 
 describe('the local CloudFront with --log-dir', () => {
-  let edge: LocalCloudFront;
+  let edge: TestCloudFront;
   let dir: string;
   const responses: Response[] = [];
   let lines: string[][] = [];
@@ -51,11 +51,10 @@ describe('the local CloudFront with --log-dir', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'cf-logs-'));
-    edge = await startLocalCloudFront({
+    edge = await startTestCloudFront({
       cdkOut: await fixtureCdkOut(),
       stack: 'Conformance',
       logDir: dir,
-      logger: { info: () => {}, warn: () => {} },
     });
     const headers = { 'user-agent': 'Test Agent/1.0 (log test)', cookie: 'a=1', referer: 'http://x/y' };
     for (let i = 0; i < 2; i++) {

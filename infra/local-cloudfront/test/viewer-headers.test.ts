@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { userAgents } from '../testing/user-agents.ts';
 import { cloudFrontViewerHeaders, countryOverrideHeader, forwardedFor } from '../viewer/viewer-headers.ts';
 
 const ua = {
-  iphone:
-    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
-  ipad: 'Mozilla/5.0 (iPad; CPU OS 13_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.0.3 Mobile/15E148 Safari/604.1',
-  desktop:
-    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
-  android:
-    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36',
-  tv: 'Mozilla/5.0 (SMART-TV; Linux; Tizen 6.0) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/4.0 Chrome/76.0 TV Safari/537.36',
+  iphone: userAgents.iphone,
+  ipad: userAgents.ipad,
+  desktop: userAgents.linuxChrome,
+  android: userAgents.androidPhone,
+  tv: userAgents.smartTv,
 };
 const headersFor = (userAgent: string, extra: Record<string, string> = {}) =>
   cloudFrontViewerHeaders(

@@ -1,3 +1,4 @@
+import { seededRandom } from '@edge-storefront/local-cloudfront/testing';
 import sharp from 'sharp';
 
 export interface PhotoOptions {
@@ -19,14 +20,10 @@ export interface PhotoOptions {
 export async function makePhoto(options: PhotoOptions): Promise<Buffer> {
   const { width, height, seed = 1 } = options;
   const pixels = Buffer.alloc(width * height * 3);
-  let state = seed >>> 0 || 1;
+  const random = seededRandom(seed);
   for (let y = 0; y < height; y += 1) {
     for (let x = 0; x < width; x += 1) {
-      // xorshift32: cheap, seeded, good enough for grain.
-      state ^= state << 13;
-      state ^= state >>> 17;
-      state ^= state << 5;
-      const noise = ((state >>> 0) % 61) - 30;
+      const noise = Math.floor(random() * 61) - 30;
       const across = 1 - x / width;
       const down = y / height;
       const i = (y * width + x) * 3;

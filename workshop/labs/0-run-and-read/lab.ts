@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { EdgeEventType } from '../../../infra/common/lambda-edge.ts';
-import { shortEventNames } from '../../../infra/local-cloudfront/index.ts';
+import { shortEventNames } from '@edge-storefront/local-cloudfront';
+import type { EdgeEventType } from '@edge-storefront/local-cloudfront/lambda-edge';
 import { expect, type Lab } from '../../harness.ts';
 import { added } from '../../paths.ts';
 

@@ -1,5 +1,6 @@
+import { deviceUserAgents as userAgents } from '@edge-storefront/local-cloudfront/testing';
 import { homepageExperiment } from '../../../edge/config.ts';
-import { expect, type Lab, userAgents } from '../../harness.ts';
+import { expect, type Lab } from '../../harness.ts';
 import { added, edited } from '../../paths.ts';
 
 /** The split the lab asks for. */

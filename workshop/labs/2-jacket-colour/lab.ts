@@ -1,7 +1,8 @@
+import { deviceUserAgents as userAgents } from '@edge-storefront/local-cloudfront/testing';
 import sharp from 'sharp';
-import { jacketColours } from '../../../edge/config.ts';
+import { deviceClasses, jacketColours } from '../../../edge/config.ts';
 import { colourDistance, type Rgb, rgb } from '../../../site/integrations/hex-colour.ts';
-import { expect, type Lab, userAgents } from '../../harness.ts';
+import { expect, type Lab } from '../../harness.ts';
 import { edited } from '../../paths.ts';
 
 /** The colour the lab asks for. */
@@ -29,7 +30,8 @@ export const lab: Lab = {
     );
     const seen: string[] = [];
     let allNear = true;
-    for (const [device, ua] of Object.entries(userAgents)) {
+    for (const { id: device } of deviceClasses.classes) {
+      const ua = userAgents[device];
       for (const accept of ['image/avif', 'image/webp', 'image/jpeg']) {
         const image = await shop.get('/images/jacket', {
           'user-agent': ua,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import { deviceUserAgents as userAgents } from '@edge-storefront/local-cloudfront/testing';
 import sharp from 'sharp';
-import { expect, type Lab, userAgents } from '../../harness.ts';
+import { expect, type Lab } from '../../harness.ts';
 import { edited } from '../../paths.ts';
 
 /** The widths the lab asks for: phones get 750 px (a 375-point screen at 2x) instead of 640 px. */

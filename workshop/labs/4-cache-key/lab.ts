@@ -1,6 +1,7 @@
+import { deviceUserAgents as userAgents } from '@edge-storefront/local-cloudfront/testing';
 import sharp from 'sharp';
 import { deviceClasses } from '../../../edge/config.ts';
-import { expect, type Lab, type Shop, userAgents } from '../../harness.ts';
+import { expect, type Lab, type Shop } from '../../harness.ts';
 import { edited } from '../../paths.ts';
 
 const mobileWidth = deviceClasses.classes.find((c) => c.id === 'mobile')?.width;

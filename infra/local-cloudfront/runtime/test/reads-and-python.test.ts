@@ -1,7 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { viewerRequestEvent } from '../../../common/lambda-edge-events.ts';
+import { viewerRequestEvent } from '../../testing/events.ts';
 import { createFunctionRuntime } from '../index.ts';
 import { fixture } from './support.ts';
 

@@ -1,6 +1,6 @@
 import type { CloudFrontRequest } from 'aws-lambda';
 import { afterAll, describe, expect, test } from 'vitest';
-import { viewerRequestEvent } from '../../../common/lambda-edge-events.ts';
+import { viewerRequestEvent } from '../../testing/events.ts';
 import { notParsable, rule } from '../../validation/index.ts';
 import { createFunctionRuntime } from '../index.ts';
 import { fixture } from './support.ts';

@@ -1,58 +1,58 @@
 /**
- * Starts the local CloudFront on a fixture stack for a test file (port 0, 127.0.0.1), with a clock the
- * tests move forward and the per-request logs (what ran, the cache result, the trace) collected.
+ * Starts the local CloudFront on a fixture stack for a test file, through the test kit's startTestCloudFront:
+ * a clock the tests move forward, the per-request logs (what ran, the cache result, the trace) collected.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { type LocalCloudFront, startLocalCloudFront } from '../../index.ts';
-import type { RequestLog } from '../../logs/request-log.ts';
+import { startTestCloudFront, type TestCloudFront } from '../../testing/start.ts';
 import { fixtureCdkOut } from './synth.ts';
 
 export interface Harness {
-  edge: LocalCloudFront;
-  logs: RequestLog[];
-  warnings: string[];
-  /** Info lines other than the per-request ones (reloads, ...). */
-  infos: string[];
-  /** Milliseconds added to the real clock. */
-  advance(ms: number): void;
-  get(path: string, headers?: Record<string, string>, init?: RequestInit): Promise<Response>;
-  /** The events that ran for the last request, in order. */
-  ran(): string[];
+  /** The running local CloudFront, once beforeAll has started it. */
+  readonly edge: TestCloudFront;
+  get: TestCloudFront['get'];
+  advance: TestCloudFront['advance'];
+  ran: TestCloudFront['ran'];
+  readonly logs: TestCloudFront['logs'];
+  readonly warnings: TestCloudFront['warnings'];
+  readonly infos: TestCloudFront['infos'];
 }
 
 export function useLocalCloudFront(
   stack: string,
   options: { trace?: boolean; deadlineMs?: number; watch?: boolean } = {},
 ): Harness {
-  const logs: RequestLog[] = [];
-  const warnings: string[] = [];
-  const infos: string[] = [];
-  let offset = 0;
-  const harness = {
-    logs,
-    warnings,
-    infos,
-    advance: (ms: number) => {
-      offset += ms;
-    },
-    get: (path: string, headers: Record<string, string> = {}, init: RequestInit = {}) =>
-      fetch(`${harness.edge.url}${path}`, { ...init, headers, redirect: 'manual' }),
-    ran: () => logs.at(-1)?.functions.map((f) => f.eventType) ?? [],
-  } as Harness;
+  let started: TestCloudFront | undefined;
+  const running = (): TestCloudFront => {
+    if (!started) throw new Error('the local CloudFront is not running yet (use the harness inside a test)');
+    return started;
+  };
   beforeAll(async () => {
-    harness.edge = await startLocalCloudFront({
+    started = await startTestCloudFront({
       cdkOut: await fixtureCdkOut(),
       stack,
       trace: options.trace ?? false,
-      deadlineMs: options.deadlineMs,
-      watch: options.watch,
-      now: () => Date.now() + offset,
-      logger: { info: (line) => infos.push(line), warn: (line) => warnings.push(line) },
-      onRequestLog: (log) => logs.push(log),
+      ...(options.deadlineMs !== undefined && { deadlineMs: options.deadlineMs }),
+      ...(options.watch !== undefined && { watch: options.watch }),
     });
   }, 90_000);
   afterAll(async () => {
-    await harness.edge?.close();
+    await started?.close();
   });
-  return harness;
+  return {
+    get edge() {
+      return running();
+    },
+    get logs() {
+      return running().logs;
+    },
+    get warnings() {
+      return running().warnings;
+    },
+    get infos() {
+      return running().infos;
+    },
+    advance: (ms) => running().advance(ms),
+    get: (path, headers, init) => running().get(path, headers, init),
+    ran: () => running().ran(),
+  };
 }

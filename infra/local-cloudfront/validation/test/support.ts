@@ -8,7 +8,7 @@ export {
   originResponseEvent,
   viewerRequestEvent,
   viewerResponseEvent,
-} from '../../../common/lambda-edge-events.ts';
+} from '../../testing/events.ts';
 
 /** A deep copy of the event's request, as a function that edits and returns it would produce. */
 export function requestOf(event: EdgeEvent): CloudFrontRequest {

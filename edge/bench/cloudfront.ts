@@ -23,6 +23,8 @@ import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { silentLogger, startLocalCloudFront } from '@edge-storefront/local-cloudfront';
+import { deviceUserAgents } from '@edge-storefront/local-cloudfront/testing';
 import autocannon from 'autocannon';
 import pLimit from 'p-limit';
 import {
@@ -32,11 +34,10 @@ import {
   imageRouting,
   jacketColours,
   paths,
-} from '../../edge/config.ts';
-import type { ImageManifest } from '../../edge/lib/image-manifest.ts';
-import { silentLogger, startLocalCloudFront } from '../local-cloudfront/index.ts';
+} from '../config.ts';
+import type { ImageManifest } from '../lib/image-manifest.ts';
 
-const cdkOut = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cdk.out');
+const cdkOut = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'infra', 'cdk.out');
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const connections = 10;
@@ -191,14 +192,6 @@ bare.close();
 
 // Row 3: every real image variant, checked to be that variant's bytes.
 const manifest = JSON.parse(readFileSync(path.join(siteDir, paths.manifest), 'utf8')) as ImageManifest;
-const userAgents: Record<string, string> = {
-  mobile:
-    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-  tablet:
-    'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-  desktop:
-    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
-};
 /** An Accept that prefers exactly this format (jpeg is what a browser without AVIF or WebP gets). */
 const acceptFor = (format: string) =>
   format === 'jpeg' ? 'image/png,image/*;q=0.8,*/*;q=0.5' : `image/${format},image/*;q=0.8,*/*;q=0.5`;
@@ -211,7 +204,7 @@ for (const [name, devices] of Object.entries(manifest.images)) {
       const variantFile = devices[device]?.[format];
       if (!variantFile) continue;
       const headers: Record<string, string> = {
-        'user-agent': userAgents[device] ?? '',
+        'user-agent': deviceUserAgents[device],
         accept: acceptFor(format),
       };
       if (colour) headers.cookie = `${jacketColours.cookie}=${colour}`;

@@ -3,6 +3,8 @@
  * cookies), when they come and how long they read, and what a browser fetches for a page. Deterministic: every
  * draw comes from a PRNG seeded by the bench's seed. Names come from edge/config.ts, never typed here.
  */
+
+import { seededRandom, userAgents } from '@edge-storefront/local-cloudfront/testing';
 import {
   type DeviceId,
   deviceClasses,
@@ -11,18 +13,8 @@ import {
   imageFormats,
   jacketColours,
   paths,
-} from '../../edge/config.ts';
+} from '../config.ts';
 
-/** mulberry32: small, seedable, good enough to draw a traffic mix. */
-export function prng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 export function pick<T>(random: () => number, items: readonly { weight: number; value: T }[]): T {
   let r = random() * items.reduce((sum, i) => sum + i.weight, 0);
   for (const item of items) {
@@ -35,29 +27,10 @@ export const uniform = <T>(random: () => number, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)] as T;
 
 // Traffic mix. Device ids and format ids are the config's types, so a renamed class fails to compile.
-const userAgents: Record<DeviceId, { weight: number; uas: string[] }> = {
-  mobile: {
-    weight: 55,
-    uas: [
-      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-      'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36',
-    ],
-  },
-  tablet: {
-    weight: 10,
-    uas: [
-      'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-      'Mozilla/5.0 (Linux; Android 14; SM-X710) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
-    ],
-  },
-  desktop: {
-    weight: 35,
-    uas: [
-      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36',
-      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
-      'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:127.0) Gecko/20100101 Firefox/127.0',
-    ],
-  },
+const devices: Record<DeviceId, { weight: number; uas: string[] }> = {
+  mobile: { weight: 55, uas: [userAgents.iphone, userAgents.androidPhone] },
+  tablet: { weight: 10, uas: [userAgents.ipad, userAgents.androidTablet] },
+  desktop: { weight: 35, uas: [userAgents.windowsChrome, userAgents.macSafari, userAgents.windowsFirefox] },
 };
 export const mime = (id: FormatId) => imageFormats.find((f) => f.id === id)?.mime ?? '';
 /** The image Accept headers real browsers send, with the format each one should be served. */
@@ -155,10 +128,10 @@ export interface Visitor {
   links: string[];
 }
 export function makeVisitor(seed: number, id: number): Visitor {
-  const random = prng(seed * 1_000_003 + id);
+  const random = seededRandom(seed * 1_000_003 + id);
   const device = pick(
     random,
-    deviceClasses.classes.map((c) => ({ weight: userAgents[c.id].weight, value: c.id })),
+    deviceClasses.classes.map((c) => ({ weight: devices[c.id].weight, value: c.id })),
   );
   const profile = pick(random, acceptProfiles);
   const cookies = new Map<string, string>();
@@ -175,7 +148,7 @@ export function makeVisitor(seed: number, id: number): Visitor {
     cookies.set(jacketColours.cookie, uniform(random, Object.keys(jacketColours.colours)));
   return {
     random,
-    headers: { 'user-agent': uniform(random, userAgents[device].uas), accept: profile.accept },
+    headers: { 'user-agent': uniform(random, devices[device].uas), accept: profile.accept },
     expects: profile.expects,
     cookies,
     browserCache: new Map(),
@@ -190,7 +163,7 @@ export function schedule(
   visitors: number,
   perMinute: number,
 ): { at: number; visitor: number; view: number; last: boolean }[] {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const views: { at: number; visitor: number; view: number; last: boolean }[] = [];
   let at = 0;
   for (let visitor = 0; visitor < visitors; visitor++) {

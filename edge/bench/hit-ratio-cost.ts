@@ -2,7 +2,7 @@
  * The cost arithmetic of `npm run bench:hit-ratio`: a pass's counts per page view at list price, each step
  * printed so the README's cost section can show it.
  */
-import { type EdgeEventType, edgeEventTypes } from '../common/lambda-edge.ts';
+import { type EdgeEventType, edgeEventTypes } from '@edge-storefront/local-cloudfront/lambda-edge';
 
 export const sumOf = (counts: Record<EdgeEventType, number>) =>
   edgeEventTypes.reduce((n, e) => n + counts[e], 0);

@@ -10,7 +10,7 @@ import type {
   CloudFrontResponse,
   CloudFrontResponseEvent,
 } from 'aws-lambda';
-import type { EdgeEventType } from './lambda-edge.ts';
+import type { EdgeEventType } from '../lambda-edge.ts';
 
 export const fixtureRequestId = '4TyzHTaYWb1GX1qTfsHhEqV6HUDd_BzoBZnwfnvQc_1oF26ClkoUSEQ==';
 

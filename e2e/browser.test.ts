@@ -1,5 +1,5 @@
 /**
- * The browser resolver every suite uses (infra/common/browser.ts): the user's CHROMIUM_PATH first, one resolution per
+ * The browser resolver every suite uses (e2e/browser.ts): the user's CHROMIUM_PATH first, one resolution per
  * process, and the Chromium from the npm package that lets `npm test` run on a machine with no browser at all.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { chromiumArgs, npmPackageChromium, resolveChromium } from '../browser.ts';
+import { chromiumArgs, npmPackageChromium, resolveChromium } from './browser.ts';
 
 const resolvedPathVariable = 'EDGE_STOREFRONT_CHROMIUM';
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:load`: does the local CloudFront hold under load with bounded memory? It starts the
- * command-line server on our synthesized app as a child process (`infra/local-cloudfront/server/cli.ts --cdk-out infra/cdk.out`, its
+ * command-line server on our synthesized app as a child process (`local-cloudfront --cdk-out infra/cdk.out`, as `npm start` runs it; its
  * default cache budget, each request logged to a pipe as `npm start` does), then on 127.0.0.1:
  *   1. mixed storefront traffic at 100 connections for --load-seconds (30): pages with and without the
  *      variant cookie, images with real device User-Agents and Accept headers, the jacket with each colour
@@ -17,15 +17,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { defaultCacheBudgetBytes } from '@edge-storefront/local-cloudfront';
+import { userAgents } from '@edge-storefront/local-cloudfront/testing';
 import autocannon from 'autocannon';
-import { homepageExperiment, jacketColours } from '../../edge/config.ts';
-import { defaultCacheBudgetBytes } from '../local-cloudfront/index.ts';
+import { homepageExperiment, jacketColours } from '../config.ts';
 
 /** Everything but the cache: Node, the loaded assembly, the function workers, buffers and garbage. */
 export const fixedOverheadBytes = 256 * 1024 * 1024;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const cdkOut = path.resolve(here, '..', 'cdk.out');
+const cdkOut = path.resolve(here, '..', '..', 'infra', 'cdk.out');
 const { values } = parseArgs({
   options: {
     'load-seconds': { type: 'string', default: '30' },
@@ -40,16 +41,12 @@ const soakSeconds = Number(values['soak-seconds']);
 const soakRate = Number(values.rate);
 
 const ua = {
-  iphone:
-    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-  ipad: 'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-  android:
-    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Mobile Safari/537.36',
-  chrome:
-    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36',
-  firefox: 'Mozilla/5.0 (X11; Linux x86_64; rv:126.0) Gecko/20100101 Firefox/126.0',
-  safari:
-    'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+  iphone: userAgents.iphone,
+  ipad: userAgents.ipad,
+  android: userAgents.androidPhone,
+  chrome: userAgents.windowsChrome,
+  firefox: userAgents.windowsFirefox,
+  safari: userAgents.macSafari,
 };
 const accept = {
   chrome: 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8',
@@ -142,17 +139,8 @@ function treeRss(rootPid: number): number {
 }
 
 const server = spawn(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    path.join(here, '..', 'local-cloudfront', 'server', 'cli.ts'),
-    '--cdk-out',
-    cdkOut,
-    '--port',
-    '0',
-    '--no-watch',
-  ],
+  path.join(here, '..', '..', 'node_modules', '.bin', 'local-cloudfront'),
+  ['--cdk-out', cdkOut, '--port', '0', '--no-watch'],
   { stdio: ['ignore', 'pipe', 'pipe'] },
 );
 let stderrTail = '';

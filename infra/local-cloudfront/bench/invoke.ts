@@ -1,10 +1,11 @@
 /**
  * Invoke round trip of the function runtime for a trivial viewer-request function (event out, result
- * back, validated): `npx tsx infra/local-cloudfront/runtime/bench-invoke.ts`. Prints figures only.
+ * back, validated): `npm run bench:invoke`. Prints figures only.
  */
-import { viewerRequestEvent } from '../../common/lambda-edge-events.ts';
-import { createFunctionRuntime } from './index.ts';
-import { fixture } from './test/support.ts';
+
+import { createFunctionRuntime } from '../runtime/index.ts';
+import { fixture } from '../runtime/test/support.ts';
+import { viewerRequestEvent } from '../testing/events.ts';
 
 const runtime = createFunctionRuntime({ strict: true });
 const association = fixture('passthrough');

@@ -21,16 +21,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pLimit from 'p-limit';
-import { deviceClasses, homepageExperiment, imageFormats, imageRouting, paths } from '../../edge/config.ts';
-import type { ImageManifest } from '../../edge/lib/image-manifest.ts';
-import { type EdgeEventType, edgeEventTypes } from '../common/lambda-edge.ts';
 import {
   createFunctionRuntime,
   type FunctionRuntime,
   type RequestLog,
   startLocalCloudFront,
-} from '../local-cloudfront/index.ts';
+} from '@edge-storefront/local-cloudfront';
+import { type EdgeEventType, edgeEventTypes } from '@edge-storefront/local-cloudfront/lambda-edge';
+import { seededRandom } from '@edge-storefront/local-cloudfront/testing';
+import pLimit from 'p-limit';
+import { deviceClasses, homepageExperiment, imageFormats, imageRouting, paths } from '../config.ts';
+import type { ImageManifest } from '../lib/image-manifest.ts';
 import { costPerMillionPageViews, fixed, sumOf } from './hit-ratio-cost.ts';
 import {
   browserFreshFor,
@@ -40,13 +41,12 @@ import {
   mime,
   parsePage,
   pick,
-  prng,
   schedule,
   uniform,
   type Visitor,
 } from './hit-ratio-traffic.ts';
 
-const cdkOut = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cdk.out');
+const cdkOut = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'infra', 'cdk.out');
 const visitors = Number(process.env.BENCH_VISITORS ?? 2000);
 const perMinute = Number(process.env.BENCH_VISITORS_PER_MINUTE ?? 30);
 const seed = Number(process.env.BENCH_SEED ?? 42);
@@ -66,7 +66,7 @@ let measuring = false;
  * viewer-response send Set-Cookie), the variant it drew with node:crypto is replaced by one drawn, by the same
  * weights, from the bench's seeded PRNG. Page views run one at a time, so the draws come in the same order.
  */
-const assignmentRandom = prng(seed ^ 0x5eed);
+const assignmentRandom = seededRandom(seed ^ 0x5eed);
 const variantWeights = homepageExperiment.variants.map((v) => ({ weight: v.weight, value: v }));
 function seededAssignment(runtime: FunctionRuntime): FunctionRuntime {
   return {

@@ -5,7 +5,7 @@ import {
   originResponseEvent,
   viewerRequestEvent,
   viewerResponseEvent,
-} from '../lambda-edge-events.ts';
+} from '../testing/events.ts';
 
 /** The fixtures every handler test uses must keep the real layout (rule 1.1, 1.2, 8). */
 describe('event fixtures follow rule 1', () => {
