@@ -15,7 +15,8 @@ const script = path.join(repoRoot, 'infra/tools/check-doc-citations.ts');
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 
 // Built in parts, so that the check run on this repository does not read the fixtures' citations as its own.
-const cite = (page: string, anchor?: string): string => `${['docs', page].join('/')}.md${anchor ? `#${anchor}` : ''}`;
+const cite = (page: string, anchor?: string): string =>
+  `${['docs', page].join('/')}.md${anchor ? `#${anchor}` : ''}`;
 const rulebook = ['RULES', 'md'].join('.');
 
 const page = [
@@ -79,7 +80,10 @@ describe('check-doc-citations', () => {
   });
 
   it('passes when every cited page and heading exists', () => {
-    write('a.ts', `// ${cite('edge', 'the-edge-functions-edge')}, ${cite('edge', 'cache-key-discipline-1')}\n`);
+    write(
+      'a.ts',
+      `// ${cite('edge', 'the-edge-functions-edge')}, ${cite('edge', 'cache-key-discipline-1')}\n`,
+    );
     write('emulator/test/b.ts', `/* the rulebook: ${rulebook}#5-caching */\n`);
     write('c.yml', `# ${cite('edge')}\n`);
     expect(checkCitations(root, trackedFiles(root))).toEqual([]);
@@ -94,12 +98,14 @@ describe('check-doc-citations', () => {
     // Not tracked, so not checked.
     writeFileSync(path.join(root, 'untracked.ts'), `// ${cite('nowhere')}\n`);
     expect(checkCitations(root, trackedFiles(root)).map((b) => `${b.file}:${b.line} ${b.reason}`)).toEqual([
-      'a.ts:1 no heading #cache-policy in docs/edge.md',
-      'a.ts:2 no file docs/stack.md',
+      `a.ts:1 no heading #cache-policy in ${cite('edge')}`,
+      `a.ts:2 no file ${cite('stack')}`,
       `b.mjs:1 no file ${rulebook}`,
     ]);
     const { status, output } = run();
-    expect(output).toContain('a.ts:1: docs/edge.md#cache-policy: no heading #cache-policy in docs/edge.md');
+    expect(output).toContain(
+      `a.ts:1: ${cite('edge', 'cache-policy')}: no heading #cache-policy in ${cite('edge')}`,
+    );
     expect(output).toContain('3 broken citation(s)');
     expect(status).toBe(1);
   });
