@@ -65,7 +65,7 @@ function sharedCacheMayStore(value: string): boolean {
   return !directives.includes('private') && !directives.includes('no-store');
 }
 
-test.describe('Cache-Control per kind of response (README, "Cache-Control")', () => {
+test.describe('Cache-Control per kind of response (docs/edge.md#cache-control)', () => {
   test('the homepage follows a cookie: private and revalidated, with or without a Set-Cookie', async ({
     baseURL,
   }) => {

@@ -3,7 +3,7 @@ import { contentSecurityPolicy, securityHeaders } from '../edge/config.ts';
 
 const hsts = securityHeaders.strictTransportSecurity;
 const expectedHeaders: Record<string, string> = {
-  // includeSubDomains and preload only when edge/config.ts opts in (README, "HSTS").
+  // includeSubDomains and preload only when edge/config.ts opts in (docs/edge.md#hsts).
   'strict-transport-security': [
     `max-age=${hsts.maxAgeSeconds}`,
     ...(hsts.includeSubDomains ? ['includeSubDomains'] : []),

@@ -1,6 +1,6 @@
 /**
  * The cost arithmetic of `npm run bench:hit-ratio`: a pass's counts per page view at list price, each step
- * printed so the README's cost section can show it.
+ * printed so docs/figures.md#cost-per-million-page-views can show it.
  */
 import { type EdgeEventType, edgeEventTypes } from '@edge-storefront/local-cloudfront/lambda-edge';
 

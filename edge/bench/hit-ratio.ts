@@ -1,6 +1,6 @@
 /**
  * `npm run bench:hit-ratio`: the cache hit ratio of our synthesized distribution under realistic mixed
- * storefront traffic (README, "Cache-key discipline": a measured figure, not a hope).
+ * storefront traffic (docs/edge.md#cache-key-discipline: a measured figure, not a hope).
  *
  * BENCH_VISITORS (default 2,000) visitors, each drawn from a seeded PRNG (BENCH_SEED): a device class (a real
  * User-Agent; the local CloudFront derives CloudFront-Is-*-Viewer from it), an image Accept header (a browser

@@ -3,7 +3,7 @@ import { homepageExperiment, imageRouting, jacketColours, paths, ttl } from '../
 import { firstHeader, setHeader } from './headers.ts';
 
 /**
- * One Cache-Control per kind of response (README, "Cache-Control"). It is stored with the object, so it
+ * One Cache-Control per kind of response (docs/edge.md#cache-control). It is stored with the object, so it
  * reaches the viewer on every hit at no invocation cost. `private` keeps every shared cache between the
  * viewer and CloudFront from storing a response that depends on the viewer's cookie, Accept header or
  * device; CloudFront itself still keeps it for its cache policy's MinTTL (rule 5.2: with MinTTL > 0,

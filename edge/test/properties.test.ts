@@ -35,7 +35,7 @@ const listedKeys = new Set(
   ),
 );
 
-/** Where viewer-request may send a request that arrived for `original` (README, "The edge functions"). */
+/** Where viewer-request may send a request that arrived for `original` (docs/edge.md#the-four-functions). */
 function allowedViewerRequestUri(original: string, rewritten: string): boolean {
   if (original.startsWith('/images/')) return canonicalImage.test(rewritten);
   if (original === '/' || original === '/index.html') return variantPages.includes(rewritten);

@@ -2,7 +2,7 @@
  * From log records to the experiment's counts. The logs carry no visitor id, so a visitor is one
  * (variant cookie, c-ip, User-Agent) triple: the variant from the `sf-home` cookie in cs(Cookie), the
  * address and browser from the log line. Two people behind one address with the same browser build count
- * as one visitor, and one person who changes network counts twice; see README "Read the experiment".
+ * as one visitor, and one person who changes network counts twice; see docs/experiment.md.
  */
 import { addToBag, homepageExperiment } from '../../edge/config.ts';
 import { cookieValue } from '../../edge/lib/cookies.ts';

@@ -54,7 +54,7 @@ export function createDistribution(stack: Stack, parts: DistributionParts): clou
     enableLogging: true,
     logBucket,
     logFilePrefix: 'cloudfront/',
-    // The experiment report reads the variant cookie from cs(Cookie); see README "Privacy" for what this logs.
+    // The experiment report reads the variant cookie from cs(Cookie); docs/experiment.md says what this logs.
     logIncludesCookies: true,
     ...(customDomain && {
       domainNames: [customDomain.domainName],

@@ -79,7 +79,7 @@ function createEdgeFunction(
   }
   // Replicas log to /aws/lambda/us-east-1.<name> in the region that ran them (rule 2.7); the function
   // itself is never invoked directly. The us-east-1 group is created ahead so it gets a retention; groups in
-  // other regions are out of this stack's reach (README, "Clean up").
+  // other regions are out of this stack's reach (docs/stack.md#clean-up).
   const logGroup = new logs.LogGroup(stack, `${id}Logs`, {
     logGroupName: `/aws/lambda/us-east-1.${fn.functionName}`,
     retention: edgeLogRetention,

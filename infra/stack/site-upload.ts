@@ -2,7 +2,8 @@
  * Uploads the built site on every deploy in an order no cached page can outrun: first the hashed assets
  * and the image variants, kept across deploys (prune: false), so a page cached at the edge or open in a
  * browser never points at a removed file; then everything else (the HTML), which prunes only what it owns;
- * then one invalidation of `/*`. README, "Deploy order", says how to remove old assets.
+ * then one invalidation of `/*`. docs/stack.md#deploy-order says how to remove old
+ * assets.
  */
 import type { Stack } from 'aws-cdk-lib';
 import type * as cloudfront from 'aws-cdk-lib/aws-cloudfront';

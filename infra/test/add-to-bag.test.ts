@@ -1,5 +1,5 @@
 /**
- * The experiment's conversion request and what the standard logs keep of it (README "Read the experiment").
+ * The experiment's conversion request and what the standard logs keep of it (docs/experiment.md).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addToBag, homepageExperiment } from '../../edge/config.ts';

@@ -1,6 +1,6 @@
 /**
  * The GitHub Actions workflow cannot run here; what can be checked offline is: it parses, it triggers
- * where the README says, every npm command it runs exists, its Node major is the project's, and the deploy
+ * where docs/ci.md says, every npm command it runs exists, its Node major is the project's, and the deploy
  * job assumes a role through OIDC with no stored keys and reads the URL the deploy script reports.
  */
 import { readFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:images`: runs the real image step (the function Astro's integration calls) cold, with an
  * empty cache, and warm, with nothing changed, then prints bytes per device class and format for the hero
- * and the navy jacket against the targets. Prints Markdown, so the tables paste into the README.
+ * and the navy jacket against the targets. Prints Markdown, so the tables paste into docs/figures.md#images.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

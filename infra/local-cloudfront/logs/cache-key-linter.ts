@@ -1,7 +1,7 @@
 /**
  * Warns when an origin-facing function reads a header, cookie or query string that reaches it but is
  * not in its behavior's cache key: its output would be cached for viewers who differ in that value
- * (the storefront README's "Cache-key discipline"). Only values that vary by viewer count: those an origin request
+ * (the storefront's docs/edge.md#cache-key-discipline). Only values that vary by viewer count: those an origin request
  * policy forwards without keying, and X-Forwarded-For. Each function and name is reported once.
  */
 import { selects } from '../cache/cache-key.ts';
