@@ -24,7 +24,7 @@ function shopFiles(): string[] {
 }
 
 describe("the shop's rule citations", () => {
-  it('name only sections of the local CloudFront rulebook (RULES.md)', () => {
+  it('name only sections of the local CloudFront rulebook', () => {
     const files = shopFiles();
     expect(files.length).toBeGreaterThan(100);
     expect(uncitedRules(files, root)).toEqual([]);
