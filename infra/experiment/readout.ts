@@ -10,7 +10,7 @@
  *
  * Without a plan there is no verdict either: a p-value read at an unplanned moment is a peek.
  */
-import { homepageExperiment } from '../../edge/config.ts';
+import { homepageExperiment, type Variant } from '../../edge/config.ts';
 import type { ExperimentCounts, VariantCounts } from './analysis.ts';
 import { type RatioTest, sampleRatioTest } from './chi-squared.ts';
 import { planSampleSize, type SamplePlan } from './sample-size.ts';
@@ -68,8 +68,13 @@ export interface Readout {
   verdicts: Verdict[];
 }
 
-export function readExperiment(counts: ExperimentCounts, options: PlanOptions): Readout {
-  const split = checkSplit(counts.variants);
+/** `configured` is edge/config.ts's variants; a test may pass others (a third variant, uneven weights). */
+export function readExperiment(
+  counts: ExperimentCounts,
+  options: PlanOptions,
+  configured: readonly Variant[] = homepageExperiment.variants,
+): Readout {
+  const split = checkSplit(counts.variants, configured);
   const [control, ...treatments] = counts.variants;
   const { plan, planProblem } = makePlan(control, treatments.length, options);
   const base = { split, ...(plan && { plan }), ...(planProblem && { planProblem }), verdicts: [] };
@@ -93,10 +98,9 @@ export function readExperiment(counts: ExperimentCounts, options: PlanOptions): 
   return { status: 'complete', ...base, verdicts };
 }
 
-function checkSplit(variants: readonly VariantCounts[]): SplitCheck {
-  const weights = variants.map(
-    (v) => homepageExperiment.variants.find((c) => c.id === v.variant)?.weight ?? 0,
-  );
+function checkSplit(variants: readonly VariantCounts[], configured: readonly Variant[]): SplitCheck {
+  // A variant the logs name but the configuration does not has weight 0: any visitor of it is a mismatch.
+  const weights = variants.map((v) => configured.find((c) => c.id === v.variant)?.weight ?? 0);
   const test = sampleRatioTest(
     variants.map((v) => v.visitors),
     weights,

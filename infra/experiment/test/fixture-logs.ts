@@ -19,7 +19,7 @@ const bot = 'Googlebot/2.1%20(+http://www.google.com/bot.html)';
 
 /** A well-formed visitor id (22 base64url characters, the last one of A, Q, g, w), distinct per n. */
 export function visitorId(n: number): string {
-  return `v${n}`.padEnd(21, 'x') + 'A';
+  return `${`v${n}`.padEnd(21, 'x')}A`;
 }
 
 /** The cs(Cookie) field of a visitor with a variant and an id, URL-encoded as CloudFront logs it. */
