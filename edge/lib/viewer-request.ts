@@ -1,6 +1,6 @@
 import type { CloudFrontRequest, CloudFrontResultResponse } from 'aws-lambda';
 import { homepageExperiment, imageRouting, ttl, type VariantId } from '../config.ts';
-import { readCookie } from './cookies.ts';
+import { readCookies } from './cookies.ts';
 import { setHeader } from './headers.ts';
 import { drawVariant, isHomepage, isVariantId, variantPage } from './homepage-experiment.ts';
 import { canonicalImageUri, isImageUri } from './image-request.ts';
@@ -55,10 +55,10 @@ function rewriteUri(request: CloudFrontRequest, random: () => number, newId: () 
  * - Both valid: nothing to set; the response stays cacheable by the browser as before.
  */
 function assignVisitor(request: CloudFrontRequest, random: () => number, newId: () => string): VariantId {
-  const cookie = readCookie(request.headers, homepageExperiment.cookie);
+  const cookies = readCookies(request.headers);
+  const cookie = cookies[homepageExperiment.cookie];
   if (!isVariantId(cookie)) return assign(request, drawVariant(random), newId());
-  if (!isVisitorId(readCookie(request.headers, homepageExperiment.visitorCookie)))
-    return assign(request, cookie, newId());
+  if (!isVisitorId(cookies[homepageExperiment.visitorCookie])) return assign(request, cookie, newId());
   return cookie;
 }
 
