@@ -38,8 +38,8 @@ export function visitorCookie(id: string): string {
  * Sets the experiment's cookies only for a fresh assignment, which viewer-request hands on in request headers
  * (viewer-response sees the request as viewer-request left it, rule 1.1): the variant, and the visitor id
  * created with it. Each is checked again before it goes into a cookie. The variant cookie does not wait for
- * the id: a viewer-request without ids (during a deploy, rule 2.7) must still keep its visitors on their
- * variant. Everything else is left alone: security headers come from the stack's response headers policy. A
+ * the id, as a precaution: should a viewer-request that hands on no id ever run with this function (an older
+ * version while a deploy spreads), its visitors still keep their variant. Everything else is left alone: security headers come from the stack's response headers policy. A
  * response that sets a cookie is marked `private` whatever the cached copy says, so no shared cache stores
  * one visitor's cookie.
  */

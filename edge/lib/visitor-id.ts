@@ -2,7 +2,7 @@
  * The experiment's visitor id: 128 random bits from the platform's cryptographic generator, written as 22
  * base64url characters. Random, not a counter and not derived from anything the viewer sends (address,
  * User-Agent), so it is unique in practice (two ids collide with probability about n²/2¹²⁹: for a billion ids,
- * under 1 in 10²¹), says nothing about the person, and cannot be guessed or forged into someone else's.
+ * under 1 in 10²¹), says nothing about the person, and nobody can guess another visitor's.
  * base64url rather than hex: 22 characters instead of 32 on every request's Cookie header, all of them
  * cookie-safe (RFC 6265 cookie-octet) and log-safe (CloudFront escapes none of them).
  *
