@@ -1,32 +1,66 @@
-import { expect, request, test } from '@playwright/test';
+import { expect, type Response, request, test } from '@playwright/test';
 import { homepageExperiment } from '../edge/config.ts';
 import { cookieAttributes, oneProject } from './support.ts';
 
-const { cookie: cookieName, variants, maxAgeSeconds } = homepageExperiment;
+const { cookie: cookieName, variants, maxAgeSeconds, visitorCookie } = homepageExperiment;
 const variantIds = variants.map((v) => v.id);
+const visitorIdPattern = /^[A-Za-z0-9_-]{21}[AQgw]$/;
+
+/** The response's Set-Cookie headers by cookie name (Playwright keeps each Set-Cookie as its own value). */
+async function setCookies(response: Response | null) {
+  const values = (await response?.headerValues('set-cookie')) ?? [];
+  return new Map(values.map((value) => [cookieAttributes(value).name, cookieAttributes(value)]));
+}
 
 test.describe('homepage A/B experiment', () => {
-  test('a new visitor gets a variant and a cookie with the right attributes', async ({ page, context }) => {
+  test('a new visitor gets a variant and a visitor id, two cookies with the same attributes', async ({
+    page,
+    context,
+  }) => {
     const response = await page.goto('/');
     const variant = await page.locator('body').getAttribute('data-variant');
     expect(variantIds, 'variant marked in the page').toContain(variant);
 
-    const setCookie = (await response?.headerValue('set-cookie')) ?? '';
-    const { name, value, attrs } = cookieAttributes(setCookie);
-    expect(name, `Set-Cookie: ${setCookie}`).toBe(cookieName);
-    expect(value, 'the cookie names the variant the page shows').toBe(variant);
-    expect(attrs.get('path')).toBe('/');
-    expect(attrs.get('samesite')?.toLowerCase()).toBe('lax');
-    expect(attrs.has('secure'), 'Secure attribute').toBe(true);
-    expect(Number(attrs.get('max-age'))).toBe(maxAgeSeconds);
-    // The browser kept it for this site, and no script on the page can read it (HttpOnly).
-    const stored = (await context.cookies()).find((c) => c.name === cookieName);
-    expect(stored, 'cookie stored by the browser').toMatchObject({
+    const cookies = await setCookies(response);
+    expect([...cookies.keys()].sort()).toEqual([cookieName, visitorCookie].sort());
+    expect(cookies.get(cookieName)?.value, 'the cookie names the variant the page shows').toBe(variant);
+    expect(cookies.get(visitorCookie)?.value).toMatch(visitorIdPattern);
+    for (const { name, attrs } of cookies.values()) {
+      expect(attrs.get('path'), name).toBe('/');
+      expect(attrs.get('samesite')?.toLowerCase(), name).toBe('lax');
+      expect(attrs.has('secure'), `${name}: Secure attribute`).toBe(true);
+      expect(Number(attrs.get('max-age')), `${name}: the lifetime of the variant`).toBe(maxAgeSeconds);
+    }
+    // The browser kept both for this site, and no script on the page can read them (HttpOnly).
+    const stored = await context.cookies();
+    expect(
+      stored.find((c) => c.name === cookieName),
+      'cookie stored by the browser',
+    ).toMatchObject({
       value: variant,
       path: '/',
       httpOnly: true,
     });
-    expect(await page.evaluate(() => document.cookie)).not.toContain(`${cookieName}=`);
+    expect(stored.find((c) => c.name === visitorCookie)).toMatchObject({
+      value: cookies.get(visitorCookie)?.value,
+      httpOnly: true,
+    });
+    const scriptCookies = await page.evaluate(() => document.cookie);
+    expect(scriptCookies).not.toContain(`${cookieName}=`);
+    expect(scriptCookies).not.toContain(`${visitorCookie}=`);
+  });
+
+  test('a variant cookie from before the visitor id keeps its variant and gets an id', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await context.addCookies([{ name: cookieName, value: 'b', url: baseURL ?? '' }]);
+    const response = await page.goto('/');
+    await expect(page.locator('body')).toHaveAttribute('data-variant', 'b');
+    const cookies = await setCookies(response);
+    expect(cookies.get(cookieName)?.value, 'the variant set again, with the id, for one lifetime').toBe('b');
+    expect(cookies.get(visitorCookie)?.value).toMatch(visitorIdPattern);
   });
 
   test('the variant stays on reload and in a new tab', async ({ page, context }) => {
@@ -50,8 +84,9 @@ test.describe('homepage A/B experiment', () => {
     const response = await page.goto('/');
     const variant = await page.locator('body').getAttribute('data-variant');
     expect(variantIds).toContain(variant);
-    const { value } = cookieAttributes((await response?.headerValue('set-cookie')) ?? '');
-    expect(value, 'the replacement cookie names the shown variant').toBe(variant);
+    const cookies = await setCookies(response);
+    expect(cookies.get(cookieName)?.value, 'the replacement cookie names the shown variant').toBe(variant);
+    expect(cookies.get(visitorCookie)?.value).toMatch(visitorIdPattern);
   });
 
   // Tagged to run in one project (playwright.config.ts): the split is a property of the edge, not of the device.

@@ -22,11 +22,20 @@ export const homepageExperiment = {
   ],
   /** Request header that carries a fresh assignment from viewer-request to viewer-response. */
   assignmentHeader: 'x-sf-home-assigned',
+  /**
+   * The visitor id (edge/lib/visitor-id.ts): a cookie of its own, created with the assignment and given the
+   * variant cookie's lifetime, so the report counts one browser as one visitor (docs/experiment.md).
+   */
+  visitorCookie: 'sf-visitor',
+  /** Request header that carries a new visitor id from viewer-request to viewer-response. */
+  visitorIdHeader: 'x-sf-visitor-assigned',
 } as const satisfies {
   cookie: string;
   maxAgeSeconds: number;
   variants: readonly Variant[];
   assignmentHeader: string;
+  visitorCookie: string;
+  visitorIdHeader: string;
 };
 
 export type VariantId = (typeof homepageExperiment.variants)[number]['id'];

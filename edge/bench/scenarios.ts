@@ -16,7 +16,7 @@ import { deviceClasses, homepageExperiment, imageRouting, jacketColours } from '
 const chromeAccept = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8';
 const safariAccept = 'image/webp,image/avif,video/*;q=0.8,image/png,image/svg+xml,image/*;q=0.8,*/*;q=0.5';
 const chromeUa = userAgents.windowsChrome;
-const cookies = `_ga=GA1.1.123456789.1700000000; ${homepageExperiment.cookie}=a; ${jacketColours.cookie}=red`;
+const cookies = `_ga=GA1.1.123456789.1700000000; ${homepageExperiment.cookie}=a; ${homepageExperiment.visitorCookie}=AAECAwQFBgcICQoLDA0ODw; ${jacketColours.cookie}=red`;
 const [tablet, mobile, desktop] = deviceClasses.classes;
 
 type Factory<E> = () => E;
@@ -60,7 +60,13 @@ export const scenarios: {
   'viewer-response': [
     () =>
       viewerResponseEvent(
-        { uri: '/home/b/index.html', headers: { [homepageExperiment.assignmentHeader]: 'b' } },
+        {
+          uri: '/home/b/index.html',
+          headers: {
+            [homepageExperiment.assignmentHeader]: 'b',
+            [homepageExperiment.visitorIdHeader]: 'AAECAwQFBgcICQoLDA0ODw',
+          },
+        },
         { headers: { 'Content-Type': 'text/html' } },
       ),
     () =>

@@ -17,5 +17,10 @@ export function cookieValue(cookies: string, name: string): string | undefined {
  * (as HTTP/2 splits it, RFC 9113 8.2.3); the first pair with the name wins, as in a single header.
  */
 export function readCookie(headers: CloudFrontHeaders, name: string): string | undefined {
-  return cookieValue(headerValues(headers, 'cookie').join('; '), name);
+  return readCookies(headers)[name];
+}
+
+/** Every cookie of the request, parsed once, for a caller that reads several (the same rules as readCookie). */
+export function readCookies(headers: CloudFrontHeaders): Record<string, string | undefined> {
+  return parseCookie(headerValues(headers, 'cookie').join('; '));
 }

@@ -1,9 +1,10 @@
 import type { CloudFrontRequest, CloudFrontResultResponse } from 'aws-lambda';
-import { homepageExperiment, imageRouting, ttl } from '../config.ts';
-import { readCookie } from './cookies.ts';
+import { homepageExperiment, imageRouting, ttl, type VariantId } from '../config.ts';
+import { readCookies } from './cookies.ts';
 import { setHeader } from './headers.ts';
 import { drawVariant, isHomepage, isVariantId, variantPage } from './homepage-experiment.ts';
 import { canonicalImageUri, isImageUri } from './image-request.ts';
+import { isVisitorId, newVisitorId } from './visitor-id.ts';
 
 /** Rule 1.3 / 2.5: the URL (URI, "?" and query string) must stay under 8,192 characters. */
 const MAX_URL_CHARS = 8191;
@@ -21,28 +22,50 @@ function urlLength(request: CloudFrontRequest): number {
 export function handleViewerRequest(
   request: CloudFrontRequest,
   random: () => number,
+  newId: () => string = newVisitorId,
 ): CloudFrontRequest | CloudFrontResultResponse {
-  // Only the edge may set these; a viewer must not forge an assignment or an image-variant marker.
+  // Only the edge may set these; a viewer must not forge an assignment, a visitor id or an image-variant marker.
   delete request.headers[homepageExperiment.assignmentHeader];
+  delete request.headers[homepageExperiment.visitorIdHeader];
   delete request.headers[imageRouting.variantMarkerHeader];
 
   if (!isImageUri(request.uri) && isSlashlessDirectory(request.uri)) return slashRedirect(request);
   const original = request.uri;
-  request.uri = rewriteUri(request, random);
+  request.uri = rewriteUri(request, random, newId);
   // A rewrite that would overflow CloudFront's limit is dropped: the original URI was accepted, so it is safe.
   if (urlLength(request) > MAX_URL_CHARS) request.uri = original;
   return request;
 }
 
-function rewriteUri(request: CloudFrontRequest, random: () => number): string {
+function rewriteUri(request: CloudFrontRequest, random: () => number, newId: () => string): string {
   if (isImageUri(request.uri)) return canonicalImageUri(request.uri, request.headers);
-  if (isHomepage(request.uri)) {
-    const cookie = readCookie(request.headers, homepageExperiment.cookie);
-    const variant = isVariantId(cookie) ? cookie : drawVariant(random);
-    if (variant !== cookie) setHeader(request.headers, homepageExperiment.assignmentHeader, variant);
-    return variantPage(variant);
-  }
+  if (isHomepage(request.uri)) return variantPage(assignVisitor(request, random, newId));
   return withIndexDocument(request.uri);
+}
+
+/**
+ * The homepage is the experiment's exposure: the visitor keeps or gets a variant and a visitor id here, and
+ * only here. The URI (the cache key, rule 3 step 4) depends on the variant alone; the id travels in a
+ * request header to viewer-response (rule 1.1), which sets the cookies, and never reaches the cache key.
+ *
+ * - No valid variant cookie: a fresh draw and a fresh id, even if an id cookie survives. An id belongs to one
+ *   assignment; keeping it across a new draw would show one visitor in two variants.
+ * - A valid variant cookie without a valid id (cookies from before the id existed, or a mangled id): the same
+ *   variant, a new id, and both cookies set again, so they expire together.
+ * - Both valid: nothing to set; the response stays cacheable by the browser as before.
+ */
+function assignVisitor(request: CloudFrontRequest, random: () => number, newId: () => string): VariantId {
+  const cookies = readCookies(request.headers);
+  const cookie = cookies[homepageExperiment.cookie];
+  if (!isVariantId(cookie)) return assign(request, drawVariant(random), newId());
+  if (!isVisitorId(cookies[homepageExperiment.visitorCookie])) return assign(request, cookie, newId());
+  return cookie;
+}
+
+function assign(request: CloudFrontRequest, variant: VariantId, id: string): VariantId {
+  setHeader(request.headers, homepageExperiment.assignmentHeader, variant);
+  setHeader(request.headers, homepageExperiment.visitorIdHeader, id);
+  return variant;
 }
 
 /** S3's REST endpoint has no index documents, so `/catalogue/` becomes `/catalogue/index.html`. */

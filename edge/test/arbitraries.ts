@@ -86,12 +86,32 @@ export const querystring = fc.oneof(
   fc.constantFrom('colour=red', 'a=%', 'q=%E0%A4%A', `${jacketColours.cookie}=red&x`),
 );
 
+/**
+ * Visitor ids as a browser may send them back: well-formed, one character short or long, the right length with
+ * a character base64url lacks or a last character 128 bits cannot end in, and oversized (a cookie near the 4 KB
+ * a browser keeps).
+ */
+export const visitorIdLike = fc.oneof(
+  fc.stringMatching(/^[A-Za-z0-9_-]{21}[AQgw]$/),
+  fc.stringMatching(/^[A-Za-z0-9_-]{21,23}$/),
+  fc.stringMatching(/^[A-Za-z0-9_-]{10}[+/.=%]{1}[A-Za-z0-9_-]{10}A$/),
+  fc.constantFrom(`${'A'.repeat(21)}B`, `${'A'.repeat(22)}=`, 'A'.repeat(4000)),
+);
+
 const cookieValue = fc.oneof(
   fc.constantFrom(...homepageExperiment.variants.map((v) => v.id), ...Object.keys(jacketColours.colours)),
   fc.constantFrom('', 'zz', '__proto__', 'constructor', 'toString', 'RED', '"red"', '%', '%E0%A4%A', 'a%00'),
+  visitorIdLike,
   headerText,
 );
-const cookieName = fc.constantFrom(homepageExperiment.cookie, jacketColours.cookie, 'other', '', ' ');
+const cookieName = fc.constantFrom(
+  homepageExperiment.cookie,
+  homepageExperiment.visitorCookie,
+  jacketColours.cookie,
+  'other',
+  '',
+  ' ',
+);
 
 export const cookieHeader = fc.oneof(
   fc
@@ -150,7 +170,13 @@ export const requestInit: fc.Arbitrary<RequestInit> = fc
     accept: fc.option(fc.array(acceptHeader, { minLength: 1, maxLength: 2 })),
     userAgent,
     devices: deviceHeaders,
-    forged: fc.option(fc.constantFrom(homepageExperiment.assignmentHeader, imageRouting.variantMarkerHeader)),
+    forged: fc.option(
+      fc.constantFrom(
+        homepageExperiment.assignmentHeader,
+        homepageExperiment.visitorIdHeader,
+        imageRouting.variantMarkerHeader,
+      ),
+    ),
     forgedValue: headerText,
   })
   .map((r) => {

@@ -20,7 +20,9 @@ import { compactManifest } from '../lib/compact-manifest.ts';
 import { defaultImageKey, handleOriginRequest } from '../lib/origin-request.ts';
 import { cacheControl } from '../lib/origin-response.ts';
 import { theRecord } from '../lib/records.ts';
-import { deviceHeaders, headerText, requestInit, responseInit } from './arbitraries.ts';
+import { handleViewerRequest } from '../lib/viewer-request.ts';
+import { isVisitorId } from '../lib/visitor-id.ts';
+import { deviceHeaders, headerText, requestInit, responseInit, visitorIdLike } from './arbitraries.ts';
 import { deviceIds, formatIds, testManifest } from './image-manifests.ts';
 import { runValidated } from './validated.ts';
 
@@ -70,7 +72,29 @@ describe('viewer-request under arbitrary cookies, Accept, URIs, query strings an
         expect(allowedViewerRequestUri(original, result.uri), result.uri).toBe(true);
         expect(result.headers[imageRouting.variantMarkerHeader]).toBeUndefined();
         const assigned = result.headers[homepageExperiment.assignmentHeader];
+        const id = result.headers[homepageExperiment.visitorIdHeader];
         if (assigned) expect(variantPages).toContain(result.uri);
+        // An id is handed on exactly with an assignment, and only one the edge made.
+        expect(Boolean(id)).toBe(Boolean(assigned));
+        if (id) expect(isVisitorId(id[0]?.value)).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('keeps the cache key: the URI is the same whatever visitor id cookie the viewer sends', () => {
+    fc.assert(
+      fc.property(requestInit, visitorIdLike, (init, id) => {
+        const uriWith = (cookie: string | string[] | undefined) => {
+          const headers = { ...init.headers, ...(cookie === undefined ? {} : { Cookie: cookie }) };
+          const event = viewerRequestEvent({ ...init, headers });
+          const result = handleViewerRequest(theRecord(event.Records).cf.request, () => 0.25);
+          return 'uri' in result ? result.uri : result.status;
+        };
+        const cookies = init.headers?.Cookie;
+        const withoutId = cookies === undefined ? undefined : [cookies].flat();
+        const withId = [...(withoutId ?? []), `${homepageExperiment.visitorCookie}=${id}`];
+        expect(uriWith(withId)).toBe(uriWith(withoutId));
       }),
       runs,
     );
@@ -147,23 +171,32 @@ describe('origin-response under arbitrary input', () => {
 });
 
 describe('viewer-response under arbitrary input', () => {
-  it('never throws, passes validation and sets a cookie only for a valid assignment', async () => {
+  it('never throws, passes validation and sets cookies only for a valid assignment and id', async () => {
     const assignment = fc.oneof(fc.constantFrom(...homepageExperiment.variants.map((v) => v.id)), headerText);
+    const id = fc.oneof(visitorIdLike, headerText);
     await fc.assert(
-      fc.asyncProperty(requestInit, fc.option(assignment), responseInit, async (init, assigned, res) => {
-        const headers = {
-          ...init.headers,
-          ...(assigned === null ? {} : { [homepageExperiment.assignmentHeader]: assigned }),
-        };
-        const event = viewerResponseEvent({ ...init, headers }, res);
-        const { before, result, violations } = await runValidated('viewer-response', event, viewerResponse);
-        expect(violations).toEqual([]);
-        const added =
-          (result?.headers?.['set-cookie']?.length ?? 0) -
-          (theRecord(before.Records).cf.response.headers['set-cookie']?.length ?? 0);
-        const valid = homepageExperiment.variants.some((v) => v.id === assigned);
-        expect(added).toBe(valid ? 1 : 0);
-      }),
+      fc.asyncProperty(
+        requestInit,
+        fc.option(assignment),
+        fc.option(id),
+        responseInit,
+        async (init, assigned, visitor, res) => {
+          const headers = {
+            ...init.headers,
+            ...(assigned === null ? {} : { [homepageExperiment.assignmentHeader]: assigned }),
+            ...(visitor === null ? {} : { [homepageExperiment.visitorIdHeader]: visitor }),
+          };
+          const event = viewerResponseEvent({ ...init, headers }, res);
+          const { before, result, violations } = await runValidated('viewer-response', event, viewerResponse);
+          expect(violations).toEqual([]);
+          const added =
+            (result?.headers?.['set-cookie']?.length ?? 0) -
+            (theRecord(before.Records).cf.response.headers['set-cookie']?.length ?? 0);
+          const valid = homepageExperiment.variants.some((v) => v.id === assigned);
+          const validId = visitor !== null && isVisitorId(visitor);
+          expect(added).toBe(valid ? (validId ? 2 : 1) : 0);
+        },
+      ),
       runs,
     );
   });

@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { homepageExperiment, imageRouting, jacketColours, jacketImageName, ttl } from '../config.ts';
 import { handler } from '../functions/viewer-request.ts';
 import { drawVariant } from '../lib/homepage-experiment.ts';
+import { isVisitorId } from '../lib/visitor-id.ts';
 import { colourIds } from './image-manifests.ts';
 
-const { cookie, variants, assignmentHeader } = homepageExperiment;
+const { cookie, variants, assignmentHeader, visitorCookie, visitorIdHeader } = homepageExperiment;
+const knownId = 'AAECAwQFBgcICQoLDA0ODw';
+const idOf = (request: { headers: Record<string, { value: string }[] | undefined> }) =>
+  request.headers[visitorIdHeader]?.[0]?.value;
 const chrome = 'image/avif,image/webp,image/apng,image/svg+xml,image/*,*/*;q=0.8';
 
 async function run(init: RequestInit) {
@@ -16,29 +20,70 @@ async function run(init: RequestInit) {
 
 describe('viewer-request: homepage experiment (rule 1.1, 3.3)', () => {
   it.each(variants)(
-    'keeps a visitor with a valid cookie on variant $id and assigns nothing new',
+    'keeps a visitor with a valid variant and id on variant $id and assigns nothing new',
     async (v) => {
-      const request = await run({ uri: '/', headers: { Cookie: `other=1; ${cookie}=${v.id}` } });
+      const request = await run({
+        uri: '/',
+        headers: { Cookie: `other=1; ${cookie}=${v.id}; ${visitorCookie}=${knownId}` },
+      });
       expect(request.uri).toBe(v.page);
       expect(request.headers[assignmentHeader]).toBeUndefined();
+      expect(request.headers[visitorIdHeader]).toBeUndefined();
     },
   );
 
-  it('assigns a new visitor to a configured variant and hands the assignment on', async () => {
+  it('assigns a new visitor to a configured variant with a new visitor id and hands both on', async () => {
     const request = await run({ uri: '/index.html' });
     const assigned = request.headers[assignmentHeader]?.[0]?.value;
     const variant = variants.find((v) => v.id === assigned);
     expect(variant, `assigned ${assigned}`).toBeDefined();
     expect(request.uri).toBe(variant?.page);
+    expect(isVisitorId(idOf(request)), idOf(request)).toBe(true);
+  });
+
+  it.each(variants)(
+    'gives a visitor whose $id cookie predates the id the same variant, a new id, and both cookies again',
+    async (v) => {
+      const request = await run({ uri: '/', headers: { Cookie: `${cookie}=${v.id}` } });
+      expect(request.uri).toBe(v.page);
+      expect(request.headers[assignmentHeader]?.[0]?.value).toBe(v.id);
+      expect(isVisitorId(idOf(request))).toBe(true);
+    },
+  );
+
+  it.each([
+    ['empty', ''],
+    ['too short', knownId.slice(1)],
+    ['too long', `${knownId}A`],
+    ['oversized', 'A'.repeat(4000)],
+    ['hostile', `${knownId}%3B%20Domain%3Devil.example`],
+    ['malformed escape', '%E0%A4%A'],
+  ])('replaces a %s id, keeping the variant', async (_, value) => {
+    const request = await run({ uri: '/', headers: { Cookie: `${cookie}=b; ${visitorCookie}=${value}` } });
+    expect(request.headers[assignmentHeader]?.[0]?.value).toBe('b');
+    expect(idOf(request)).not.toBe(value);
+    expect(isVisitorId(idOf(request))).toBe(true);
   });
 
   it.each(['zz', '', '%E0%A4%A', '__proto__'])(
-    'replaces the invalid cookie value %j with a fresh assignment',
+    'replaces the invalid variant %j with a fresh assignment and a fresh id, never the old id',
     async (value) => {
-      const request = await run({ uri: '/', headers: { Cookie: `${cookie}=${value}` } });
+      const request = await run({
+        uri: '/',
+        headers: { Cookie: `${cookie}=${value}; ${visitorCookie}=${knownId}` },
+      });
       expect(variants.map((v) => v.id)).toContain(request.headers[assignmentHeader]?.[0]?.value);
+      expect(isVisitorId(idOf(request))).toBe(true);
+      expect(idOf(request)).not.toBe(knownId);
     },
   );
+
+  it('hands on no id away from the homepage: the id is created with the assignment only', async () => {
+    for (const uri of ['/catalogue/', '/products/jacket/', '/images/hero', '/bag/add.json']) {
+      const request = await run({ uri, headers: { Cookie: `${cookie}=a` } });
+      expect(request.headers[visitorIdHeader], uri).toBeUndefined();
+    }
+  });
 
   it('assigns a new visitor to a variant by weight', () => {
     const total = variants.reduce((sum, v) => sum + v.weight, 0);
@@ -56,12 +101,17 @@ describe('viewer-request: homepage experiment (rule 1.1, 3.3)', () => {
     expect(drawVariant(() => 1)).toBe(variants[variants.length - 1]?.id);
   });
 
-  it('ignores an assignment header or an image-variant marker sent by the viewer', async () => {
+  it('ignores an assignment header, a visitor id header or an image-variant marker sent by the viewer', async () => {
     const request = await run({
       uri: '/about/',
-      headers: { [assignmentHeader]: 'b', [imageRouting.variantMarkerHeader]: '1' },
+      headers: {
+        [assignmentHeader]: 'b',
+        [visitorIdHeader]: knownId,
+        [imageRouting.variantMarkerHeader]: '1',
+      },
     });
     expect(request.headers[assignmentHeader]).toBeUndefined();
+    expect(request.headers[visitorIdHeader]).toBeUndefined();
     expect(request.headers[imageRouting.variantMarkerHeader]).toBeUndefined();
   });
 });

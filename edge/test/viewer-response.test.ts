@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { homepageExperiment } from '../config.ts';
 import { handler } from '../functions/viewer-response.ts';
 
-const { assignmentHeader, cookie, maxAgeSeconds, variants } = homepageExperiment;
+const { assignmentHeader, cookie, maxAgeSeconds, variants, visitorCookie, visitorIdHeader } =
+  homepageExperiment;
+const id = 'AAECAwQFBgcICQoLDA0ODw';
 
 async function respond(req: RequestInit, res: ResponseInit = {}) {
   const result = await handler(viewerResponseEvent(req, res));
@@ -17,20 +19,36 @@ async function respond(req: RequestInit, res: ResponseInit = {}) {
 }
 
 describe('viewer-response: the variant cookie (rule 1.1: it sees the request viewer-request changed)', () => {
-  it.each(variants)('sets a secure, lax, site-wide cookie for a new assignment to $id', async (v) => {
-    const { headers } = await respond({ uri: v.page, headers: { [assignmentHeader]: v.id } });
-    const setCookies = headers?.['set-cookie'] ?? [];
-    expect(setCookies).toHaveLength(1);
-    expect(setCookies[0]?.key).toBe('Set-Cookie');
-    expect(parseSetCookie(setCookies[0]?.value ?? '')).toEqual({
-      name: cookie,
-      value: v.id,
-      maxAge: maxAgeSeconds,
-      path: '/',
-      secure: true,
-      sameSite: 'lax',
-      httpOnly: true,
-    });
+  it.each(variants)(
+    'sets secure, lax, site-wide variant and id cookies of one lifetime for a new assignment to $id',
+    async (v) => {
+      const { headers } = await respond({
+        uri: v.page,
+        headers: { [assignmentHeader]: v.id, [visitorIdHeader]: id },
+      });
+      const setCookies = headers?.['set-cookie'] ?? [];
+      expect(setCookies.map((c) => c.key)).toEqual(['Set-Cookie', 'Set-Cookie']);
+      const attributes = { maxAge: maxAgeSeconds, path: '/', secure: true, sameSite: 'lax', httpOnly: true };
+      expect(setCookies.map((c) => parseSetCookie(c.value))).toEqual([
+        { name: cookie, value: v.id, ...attributes },
+        { name: visitorCookie, value: id, ...attributes },
+      ]);
+    },
+  );
+
+  it('still keeps the visitor on the variant when no valid id came with it (a deploy in progress)', async () => {
+    for (const bad of [undefined, 'short', `${id}; Domain=evil.example`]) {
+      const { headers } = await respond({
+        uri: '/home/a/index.html',
+        headers: { [assignmentHeader]: 'a', ...(bad === undefined ? {} : { [visitorIdHeader]: bad }) },
+      });
+      expect(headers?.['set-cookie']?.map((c) => c.value.split(';')[0])).toEqual([`${cookie}=a`]);
+    }
+  });
+
+  it('sets no id cookie without an assignment', async () => {
+    const { headers } = await respond({ uri: '/home/a/index.html', headers: { [visitorIdHeader]: id } });
+    expect(headers?.['set-cookie']).toBeUndefined();
   });
 
   it('marks a response that sets the cookie private, whatever the cached copy said', async () => {

@@ -1,16 +1,24 @@
 /**
- * From log records to the experiment's counts. The logs carry no visitor id, so a visitor is one
- * (variant cookie, c-ip, User-Agent) triple: the variant from the `sf-home` cookie in cs(Cookie), the
- * address and browser from the log line. Two people behind one address with the same browser build count
- * as one visitor, and one person who changes network counts twice; see docs/experiment.md.
+ * From log records to the experiment's counts. A visitor is a visitor id: the `sf-visitor` cookie the edge
+ * creates with the variant assignment (edge/lib/visitor-id.ts), read with the variant (`sf-home`) from
+ * cs(Cookie), which CloudFront logs for every request (rule 10.1). The address and the User-Agent play no part:
+ * thousands of people share one of each behind a NAT with one browser build.
+ *
+ * A visitor counts from their first exposure. The edge creates an id only in the homepage response that shows
+ * the variant, so every log line that carries an id comes at or after that exposure; lines under a variant
+ * cookie without an id (a browser from before the id existed, until its next homepage view gives it one) belong
+ * to no visitor. An id seen with two variants (a cookie copied, edited or restored from a backup) is counted
+ * once as contamination and left out: it cannot be given to either variant.
  */
 import { addToBag, homepageExperiment } from '../../edge/config.ts';
 import { cookieValue } from '../../edge/lib/cookies.ts';
+import { isVisitorId } from '../../edge/lib/visitor-id.ts';
 import { productPath, products } from '../../site/src/data/catalogue.ts';
 import { fieldValue, type LogRecord } from './log-records.ts';
 
 export interface VariantCounts {
   variant: string;
+  /** Distinct visitor ids, contaminated ones left out. */
   visitors: number;
   /** Visitors with at least one product page answered 200 or 304. */
   sawProduct: number;
@@ -23,6 +31,10 @@ export interface ExperimentCounts {
   requests: number;
   /** Requests without a valid variant cookie: a new visitor's first page, bots, cookies turned off. */
   withoutVariant: number;
+  /** Requests with a variant but no valid visitor id: cookies from before the id, until their next homepage. */
+  withoutVisitorId: number;
+  /** Visitor ids seen with more than one variant, left out of every variant. */
+  contaminated: number;
 }
 
 const variantIds: readonly string[] = homepageExperiment.variants.map((v) => v.id);
@@ -42,49 +54,74 @@ export function variantFromCookies(cookieHeader: string | undefined): string | u
   return value !== undefined && variantIds.includes(value) ? value : undefined;
 }
 
+/** The visitor id the Cookie header carries, if it is one the edge could have made. */
+export function visitorIdFromCookies(cookieHeader: string | undefined): string | undefined {
+  if (!cookieHeader) return undefined;
+  const value = cookieValue(cookieHeader, homepageExperiment.visitorCookie);
+  return isVisitorId(value) ? value : undefined;
+}
+
+interface Visitor {
+  variants: Set<string>;
+  sawProduct: boolean;
+  converted: boolean;
+}
+
 export class ExperimentTally {
-  private readonly visitors = new Map<string, Set<string>>();
-  private readonly sawProduct = new Map<string, Set<string>>();
-  private readonly converted = new Map<string, Set<string>>();
+  private readonly visitors = new Map<string, Visitor>();
   private requests = 0;
   private withoutVariant = 0;
+  private withoutVisitorId = 0;
 
   add(record: LogRecord): void {
     this.requests++;
-    const variant = variantFromCookies(fieldValue(record, 'cs(Cookie)'));
+    const cookies = fieldValue(record, 'cs(Cookie)');
+    const variant = variantFromCookies(cookies);
     if (!variant) {
       this.withoutVariant++;
       return;
     }
-    const visitor = `${fieldValue(record, 'c-ip') ?? '-'}\t${record.get('cs(User-Agent)') ?? '-'}`;
-    bucket(this.visitors, variant).add(visitor);
+    const id = visitorIdFromCookies(cookies);
+    if (!id) {
+      this.withoutVisitorId++;
+      return;
+    }
+    let visitor = this.visitors.get(id);
+    if (!visitor) {
+      visitor = { variants: new Set(), sawProduct: false, converted: false };
+      this.visitors.set(id, visitor);
+    }
+    visitor.variants.add(variant);
     const status = Number(record.get('sc-status'));
     const ok = (status >= 200 && status < 300) || status === 304;
     if (!ok) return;
     const stem = fieldValue(record, 'cs-uri-stem') ?? '';
-    if (isProductPage(stem)) bucket(this.sawProduct, variant).add(visitor);
-    if (stem === addToBag.path) bucket(this.converted, variant).add(visitor);
+    if (isProductPage(stem)) visitor.sawProduct = true;
+    if (stem === addToBag.path) visitor.converted = true;
   }
 
   counts(): ExperimentCounts {
+    const byVariant = new Map(
+      variantIds.map((variant) => [variant, { variant, visitors: 0, sawProduct: 0, converted: 0 }]),
+    );
+    let contaminated = 0;
+    for (const visitor of this.visitors.values()) {
+      const [variant, ...others] = visitor.variants;
+      const counts = variant === undefined ? undefined : byVariant.get(variant);
+      if (others.length > 0 || !counts) {
+        contaminated++;
+        continue;
+      }
+      counts.visitors++;
+      if (visitor.sawProduct) counts.sawProduct++;
+      if (visitor.converted) counts.converted++;
+    }
     return {
-      variants: variantIds.map((variant) => ({
-        variant,
-        visitors: this.visitors.get(variant)?.size ?? 0,
-        sawProduct: this.sawProduct.get(variant)?.size ?? 0,
-        converted: this.converted.get(variant)?.size ?? 0,
-      })),
+      variants: [...byVariant.values()],
       requests: this.requests,
       withoutVariant: this.withoutVariant,
+      withoutVisitorId: this.withoutVisitorId,
+      contaminated,
     };
   }
-}
-
-function bucket(map: Map<string, Set<string>>, key: string): Set<string> {
-  let set = map.get(key);
-  if (!set) {
-    set = new Set();
-    map.set(key, set);
-  }
-  return set;
 }

@@ -1,19 +1,23 @@
 /**
  * `npm run experiment:report -- --logs <dir>`
  * `npm run experiment:report -- --bucket <log-bucket> [--prefix cloudfront/] [--region us-east-1] [--endpoint <url>]`
- * Add `--json` for the numbers as JSON. Reads CloudFront standard logs and reports the homepage experiment.
+ * Plan with `--mde <percentage points> [--baseline <percent>] [--alpha 0.05] [--power 0.8]`; add `--json` for the
+ * numbers as JSON. Reads CloudFront standard logs and reports the homepage experiment (docs/experiment.md).
  */
 import { existsSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
 import { ExperimentTally } from './analysis.ts';
 import { type ReadProblem, readLogRecords } from './log-records.ts';
+import { defaultPlanOptions, type PlanOptions } from './readout.ts';
 import { buildReport, formatReport } from './report.ts';
 import { type LogObject, localLogFiles, s3LogObjects } from './sources.ts';
 
 const usage = [
-  'usage: npm run experiment:report -- --logs <dir> [--json]',
-  '       npm run experiment:report -- --bucket <log-bucket> [--prefix cloudfront/] [--region us-east-1] [--endpoint <url>] [--json]',
+  'usage: npm run experiment:report -- --logs <dir> [plan] [--json]',
+  '       npm run experiment:report -- --bucket <log-bucket> [--prefix cloudfront/] [--region us-east-1] [--endpoint <url>] [plan] [--json]',
+  'plan:  --mde <percentage points> [--baseline <percent>] [--alpha 0.05] [--power 0.8]',
+  '       the smallest absolute lift worth finding; the baseline defaults to the control’s observed rate',
 ].join('\n');
 
 function fail(message: string, code = 2): never {
@@ -30,6 +34,10 @@ try {
       prefix: { type: 'string', default: 'cloudfront/' },
       region: { type: 'string', default: 'us-east-1' },
       endpoint: { type: 'string' },
+      mde: { type: 'string' },
+      baseline: { type: 'string' },
+      alpha: { type: 'string', default: String(defaultPlanOptions.alpha) },
+      power: { type: 'string', default: String(defaultPlanOptions.power) },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -44,6 +52,24 @@ if (values.help) {
 const logs = values.logs as string | undefined;
 const bucket = values.bucket as string | undefined;
 if (Boolean(logs) === Boolean(bucket)) fail(`give either --logs <dir> or --bucket <name>\n${usage}`);
+
+/** A flag's number, inside the open interval (low, high), or a usage error. */
+function number(name: string, low: number, high: number): number | undefined {
+  const text = values[name] as string | undefined;
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value <= low || value >= high)
+    fail(`--${name} ${text}: give a number above ${low} and below ${high}\n${usage}`);
+  return value;
+}
+const mde = number('mde', 0, 100);
+const baseline = number('baseline', 0, 100);
+const options: PlanOptions = {
+  ...(mde !== undefined && { minimumEffect: mde / 100 }),
+  ...(baseline !== undefined && { baseline: baseline / 100 }),
+  alpha: number('alpha', 0, 1) ?? defaultPlanOptions.alpha,
+  power: number('power', 0, 1) ?? defaultPlanOptions.power,
+};
 
 let objects: AsyncGenerator<LogObject>;
 let source: string;
@@ -77,6 +103,6 @@ try {
   );
 }
 
-const report = buildReport({ source, files, counts: tally.counts(), problems });
+const report = buildReport({ source, files, counts: tally.counts(), problems, options });
 if (values.json) console.log(JSON.stringify(report, null, 2));
 else process.stdout.write(formatReport(report));

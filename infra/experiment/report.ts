@@ -1,24 +1,28 @@
 /**
- * The report as text (with a bar chart) or JSON: per variant the visitors, those who saw a product page,
- * those who converted, the conversion rate with its 95% Wilson interval; each variant against the control
- * (the first variant of edge/config.ts) with a two-proportion z-test, or a plain "too little data".
+ * The report as text (with a bar chart) or JSON. The split check comes first, because when it fails nothing
+ * below it may be read; then per variant the visitors (distinct visitor ids), those who saw a product page,
+ * those who converted, the conversion rate with its 95% Wilson interval; then the plan and, only once the
+ * planned sample size is reached, a verdict per treatment (readout.ts).
  */
 import { homepageExperiment } from '../../edge/config.ts';
 import type { ExperimentCounts } from './analysis.ts';
 import type { ReadProblem } from './log-records.ts';
 import {
-  enoughForZTest,
-  type Interval,
-  twoProportionZTest,
-  wilsonInterval,
-  type ZTest,
-} from './statistics.ts';
+  defaultPlanOptions,
+  type PlanOptions,
+  type Readout,
+  readExperiment,
+  srmThreshold,
+} from './readout.ts';
+import { type Interval, wilsonInterval } from './statistics.ts';
 
 export interface ReportInput {
   source: string;
   files: number;
   counts: ExperimentCounts;
   problems: ReadProblem[];
+  /** --mde, --baseline, --alpha, --power. */
+  options?: PlanOptions;
 }
 
 export interface VariantResult {
@@ -31,21 +35,14 @@ export interface VariantResult {
   interval?: Interval;
 }
 
-export interface Comparison {
-  variant: string;
-  control: string;
-  /** Undefined when there is too little data for the z-test. */
-  test?: ZTest;
-  tooLittleData: boolean;
-}
-
-export interface Report {
+export interface Report extends Readout {
   source: string;
   files: number;
   requests: number;
   withoutVariant: number;
+  withoutVisitorId: number;
+  contaminated: number;
   variants: VariantResult[];
-  comparisons: Comparison[];
   problems: ReadProblem[];
 }
 
@@ -58,23 +55,15 @@ export function buildReport(input: ReportInput): Report {
       interval: wilsonInterval(c.converted, c.visitors),
     };
   });
-  const [control, ...others] = input.counts.variants;
-  const comparisons = control
-    ? others.map((v): Comparison => {
-        const enough = enoughForZTest(control.converted, control.visitors, v.converted, v.visitors);
-        const test = enough
-          ? twoProportionZTest(control.converted, control.visitors, v.converted, v.visitors)
-          : undefined;
-        return { variant: v.variant, control: control.variant, tooLittleData: !test, ...(test && { test }) };
-      })
-    : [];
   return {
     source: input.source,
     files: input.files,
     requests: input.counts.requests,
     withoutVariant: input.counts.withoutVariant,
+    withoutVisitorId: input.counts.withoutVisitorId,
+    contaminated: input.counts.contaminated,
+    ...readExperiment(input.counts, input.options ?? defaultPlanOptions),
     variants,
-    comparisons,
     problems: input.problems,
   };
 }
@@ -85,14 +74,49 @@ const count = (n: number) => n.toLocaleString('en-US');
 export function formatReport(report: Report, chartWidth = 40): string {
   const out: string[] = [];
   out.push(
-    `Homepage experiment (cookie ${homepageExperiment.cookie}), control: ${report.variants[0]?.variant ?? '-'}`,
+    `Homepage experiment (variant cookie ${homepageExperiment.cookie}, visitor id cookie ` +
+      `${homepageExperiment.visitorCookie}), control: ${report.variants[0]?.variant ?? '-'}`,
   );
   out.push(
     `Read ${count(report.files)} log file${report.files === 1 ? '' : 's'} from ${report.source}: ` +
-      `${count(report.requests)} requests, ${count(report.withoutVariant)} without a variant cookie.`,
+      `${count(report.requests)} requests, ${count(report.withoutVariant)} without a variant cookie, ` +
+      `${count(report.withoutVisitorId)} with a variant but no visitor id (not counted).`,
   );
   for (const p of report.problems) out.push(`warning: ${p.source}: ${p.message}`);
-  out.push('');
+  out.push('', ...splitLines(report), '');
+  if (report.contaminated > 0)
+    out.push(
+      `Contamination: ${count(report.contaminated)} visitor id${report.contaminated === 1 ? '' : 's'} seen with ` +
+        'more than one variant, left out of every variant.',
+      '',
+    );
+  out.push(...table(report), '', ...chart(report, chartWidth), '', ...conclusion(report));
+  return `${out.join('\n')}\n`;
+}
+
+function splitLines(report: Report): string[] {
+  const { split } = report;
+  const weights = split.variants.map((v) => `${v.variant} ${v.weight}`).join(', ');
+  const head = `Sample ratio check (chi-squared goodness of fit against the weights ${weights}):`;
+  if (!split.test) return [head, '  no visitors to check yet.'];
+  const observed = split.variants
+    .map((v) => `${v.variant} ${count(v.visitors)} (expected ${v.expected.toFixed(1)})`)
+    .join(', ');
+  const { chiSquared, degreesOfFreedom, pValue } = split.test;
+  const line = `  ${observed}: chi-squared ${chiSquared.toFixed(2)}, ${degreesOfFreedom} df, p = ${formatP(pValue)}`;
+  if (!split.mismatch) return [head, `${line}: the split matches.`];
+  return [
+    head,
+    `${line}.`,
+    `SAMPLE RATIO MISMATCH (p < ${srmThreshold}): the visitors did not split as the weights say, so the`,
+    'variants did not get comparable visitors and this result must not be read. It usually means the assignment',
+    'or the counting is broken: weights changed during the test, one variant losing visitors (a page that fails,',
+    'redirects or drops its cookies), bots or retries landing in one variant more than another, a cache serving',
+    "one variant's page to another's visitors, or log files missing for part of the period. Find the cause first.",
+  ];
+}
+
+function table(report: Report): string[] {
   const header = ['variant', 'visitors', 'saw a product', 'converted', 'conversion', '95% CI (Wilson)'];
   const rows = report.variants.map((v) => [
     v.variant,
@@ -107,41 +131,82 @@ export function formatReport(report: Report, chartWidth = 40): string {
     cells
       .map((c, i) => (i === 0 ? c.padEnd(widths[i] as number) : c.padStart(widths[i] as number)))
       .join('  ');
-  out.push(line(header), ...rows.map(line), '');
+  return [line(header), ...rows.map(line)];
+}
 
+function chart(report: Report, chartWidth: number): string[] {
   const top = Math.max(...report.variants.map((v) => v.interval?.high ?? 0), 0.0001);
-  out.push(`conversion rate, bar = rate, scale 0 to ${percent(top)}:`);
-  for (const v of report.variants) {
-    const filled = Math.round(((v.conversionRate ?? 0) / top) * chartWidth);
-    const bar = '█'.repeat(filled) + '░'.repeat(chartWidth - filled);
-    out.push(
-      `  ${v.variant.padEnd(widths[0] as number)}  ${bar}  ${v.conversionRate === undefined ? '-' : percent(v.conversionRate)}`,
-    );
-  }
-  out.push('');
+  const nameWidth = Math.max(7, ...report.variants.map((v) => v.variant.length));
+  return [
+    `conversion rate, bar = rate, scale 0 to ${percent(top)}:`,
+    ...report.variants.map((v) => {
+      const filled = Math.round(((v.conversionRate ?? 0) / top) * chartWidth);
+      const bar = '█'.repeat(filled) + '░'.repeat(chartWidth - filled);
+      return `  ${v.variant.padEnd(nameWidth)}  ${bar}  ${v.conversionRate === undefined ? '-' : percent(v.conversionRate)}`;
+    }),
+  ];
+}
 
+function conclusion(report: Report): string[] {
+  const out: string[] = [];
   for (const v of report.variants)
     if (v.visitors === 0) out.push(`No visitors with variant ${v.variant} in these logs.`);
-  for (const c of report.comparisons) {
-    if (!c.test) {
-      out.push(
-        `Too little data to compare ${c.variant} with ${c.control}: the two-proportion z-test needs at least 5 ` +
-          'expected conversions and 5 expected non-conversions in each variant (at the pooled rate). Collect more visitors.',
-      );
-      continue;
-    }
-    const points = c.test.difference * 100;
+  const { plan } = report;
+  if (report.planProblem) out.push(`No plan: ${report.planProblem}.`);
+  if (plan) {
+    const correction =
+      plan.comparisons > 1
+        ? `, alpha split over ${plan.comparisons} treatments by Bonferroni: each compared at ${plan.alphaPerComparison.toPrecision(3)}`
+        : '';
     out.push(
-      `${c.variant} vs ${c.control}: ${points >= 0 ? '+' : ''}${points.toFixed(1)} percentage points, ` +
-        `z = ${c.test.z.toFixed(2)}, p = ${formatP(c.test.pValue)} (two-proportion z-test, two-sided).`,
-    );
-    out.push(
-      c.test.pValue < 0.05
-        ? 'Significant at the 5% level.'
-        : 'Not significant at the 5% level: a difference this size could be chance.',
+      `Plan: ${count(plan.perVariant)} visitors per variant to detect ${(plan.minimumEffect * 100).toFixed(1)} ` +
+        `percentage points from a baseline of ${percent(plan.baseline)} (alpha ${plan.alpha}, two-sided, power ` +
+        `${plan.power}${correction}).`,
     );
   }
-  return `${out.join('\n')}\n`;
+  switch (report.status) {
+    case 'no-visitors':
+      out.push('No verdict: no visitors yet.');
+      break;
+    case 'sample-ratio-mismatch':
+      out.push('No verdict: the sample ratio check failed (above).');
+      break;
+    case 'no-plan':
+      out.push(
+        'No verdict: no planned sample size. Give --mde <percentage points> (the smallest lift worth finding) ' +
+          'and read the test once each variant has the visitors it needs; a p-value read before that is a peek.',
+      );
+      break;
+    case 'running': {
+      const have = report.variants.map((v) => `${v.variant} ${count(v.visitors)}`).join(', ');
+      out.push(
+        `Still running: ${have} of the ${count(plan?.perVariant ?? 0)} visitors each variant needs. ` +
+          'No verdict until every variant has them.',
+      );
+      break;
+    }
+    case 'complete':
+      for (const v of report.verdicts) out.push(...verdictLines(v));
+      break;
+  }
+  return out;
+}
+
+function verdictLines(v: Readout['verdicts'][number]): string[] {
+  if (!v.test)
+    return [
+      `Too little data to compare ${v.variant} with ${v.control}: the two-proportion z-test needs at least 5 ` +
+        'expected conversions and 5 expected non-conversions in each variant (at the pooled rate).',
+    ];
+  const points = v.test.difference * 100;
+  const level = v.level.toPrecision(3);
+  return [
+    `${v.variant} vs ${v.control}: ${points >= 0 ? '+' : ''}${points.toFixed(1)} percentage points, ` +
+      `z = ${v.test.z.toFixed(2)}, p = ${formatP(v.test.pValue)} (two-proportion z-test, two-sided).`,
+    v.significant
+      ? `Significant at the ${level} level: ${v.variant} ${points >= 0 ? 'beats' : 'loses to'} ${v.control}.`
+      : `Not significant at the ${level} level: no difference of the planned size shown.`,
+  ];
 }
 
 function formatP(p: number): string {

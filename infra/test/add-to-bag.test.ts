@@ -42,7 +42,7 @@ describe('the add-to-bag behavior', () => {
 });
 
 describe('the standard logs', () => {
-  it(`include cookies, for the ${homepageExperiment.cookie} variant cookie the report reads`, () => {
+  it(`include cookies, for the ${homepageExperiment.cookie} variant and ${homepageExperiment.visitorCookie} visitor id cookies the report reads (rule 10.1)`, () => {
     expect(distributionConfig(synth.template).Logging).toMatchObject({
       IncludeCookies: true,
       Prefix: 'cloudfront/',

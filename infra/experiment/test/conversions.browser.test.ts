@@ -2,7 +2,9 @@
  * The experiment end to end: the local CloudFront started the way `npm start -- --log-dir <dir>` starts it
  * (after the build `npm test` has already run), 40 visitors in Chromium, 20 with each variant, a known
  * number of them opening a product page and pressing "Add to bag"; then `npm run experiment:report` on the
- * log files it wrote on shutdown must print exactly those visitors and conversions.
+ * log files it wrote on shutdown must print exactly those visitors and conversions. Every visitor has the same
+ * User-Agent and the same address (127.0.0.1), as an office behind one NAT with one browser build: only the
+ * visitor id tells them apart.
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -13,6 +15,7 @@ import type { Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../e2e/browser.ts';
 import { homepageExperiment } from '../../../edge/config.ts';
+import { isVisitorId } from '../../../edge/lib/visitor-id.ts';
 import { productPath, products } from '../../../site/src/data/catalogue.ts';
 import { cdkOutDir, requireCdkOut } from '../../../site/test/local-edge.ts';
 
@@ -23,8 +26,8 @@ const localCloudFront = path.resolve('node_modules/.bin/local-cloudfront');
 const perVariant = 20;
 /** Per variant: how many of its 20 visitors open a product page, and how many of those press "Add to bag". */
 const plan: Record<string, { sawProduct: number; converted: number }> = {
-  a: { sawProduct: 14, converted: 6 },
-  b: { sawProduct: 17, converted: 11 },
+  a: { sawProduct: 12, converted: 4 },
+  b: { sawProduct: 15, converted: 9 },
 };
 
 let logDir: string;
@@ -32,6 +35,9 @@ let server: ChildProcess;
 let browser: Browser;
 let baseUrl: string;
 const assigned: Record<string, number> = { a: 0, b: 0 };
+/** The visitor id cookie each browser holds after its homepage view. */
+const ids: string[] = [];
+let sharedUserAgent = '';
 /** New visitors, whose variant the edge draws; fewer than 20, so no variant can overfill. */
 const freshVisitors = 8;
 
@@ -63,15 +69,22 @@ function stopServer(): Promise<void> {
   });
 }
 
-/** One visitor in a fresh browser context (own cookies, cache and storage) with a User-Agent of its own. */
-async function visit(index: number, userAgent: string, preset: string | undefined): Promise<void> {
-  const context = await browser.newContext({ userAgent: `${userAgent} visitor/${index}` });
+/**
+ * One visitor in a fresh browser context (own cookies, cache and storage), with the User-Agent every visitor
+ * shares. A returning visitor arrives with a variant cookie from before the visitor id, as a browser that kept
+ * one does: the homepage keeps its variant and gives it an id.
+ */
+async function visit(preset: string | undefined): Promise<void> {
+  const context = await browser.newContext({ userAgent: sharedUserAgent });
   try {
     if (preset) {
       await context.addCookies([{ name: homepageExperiment.cookie, value: preset, url: baseUrl }]);
     }
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
+    const id = (await context.cookies()).find((c) => c.name === homepageExperiment.visitorCookie)?.value;
+    expect(isVisitorId(id), `visitor id cookie ${id}`).toBe(true);
+    ids.push(id ?? '');
     const variant = (await page.locator('body').getAttribute('data-variant')) ?? '';
     expect(Object.keys(plan)).toContain(variant);
     if (preset) expect(variant).toBe(preset);
@@ -107,19 +120,18 @@ beforeAll(async () => {
   logDir = mkdtempSync(path.join(tmpdir(), 'experiment-e2e-'));
   [baseUrl, browser] = await Promise.all([startServer(), launchChromium()]);
   const probe = await browser.newPage();
-  const userAgent = await probe.evaluate(() => navigator.userAgent);
+  sharedUserAgent = await probe.evaluate(() => navigator.userAgent);
   await probe.close();
   // The first visitors are new: the edge draws their variant. The rest arrive as returning visitors with
   // a variant cookie (a valid one keeps its variant), chosen so that each variant ends with exactly 20.
-  let index = 0;
   await inBatches(
-    Array.from({ length: freshVisitors }, () => index++),
-    (n) => visit(n, userAgent, undefined),
+    Array.from({ length: freshVisitors }, () => undefined),
+    () => visit(undefined),
   );
   const returning = Object.keys(plan).flatMap((v) =>
-    Array.from({ length: perVariant - (assigned[v] as number) }, () => ({ n: index++, variant: v })),
+    Array.from({ length: perVariant - (assigned[v] as number) }, () => v),
   );
-  await inBatches(returning, ({ n, variant }) => visit(n, userAgent, variant));
+  await inBatches(returning, (variant) => visit(variant));
   await stopServer();
 }, 600_000);
 
@@ -130,8 +142,9 @@ afterAll(async () => {
 });
 
 describe('the experiment through the local CloudFront, 40 visitors in Chromium', () => {
-  it('drove 20 visitors per variant', () => {
+  it('drove 20 visitors per variant, each with a visitor id of its own', () => {
     expect(assigned).toEqual({ a: perVariant, b: perVariant });
+    expect(new Set(ids).size).toBe(2 * perVariant);
   });
 
   it('left gzip standard log files named like CloudFront on shutdown', () => {
@@ -140,7 +153,7 @@ describe('the experiment through the local CloudFront, 40 visitors in Chromium',
     for (const f of files) expect(f).toMatch(/^E[0-9A-Z]+\.\d{4}-\d{2}-\d{2}-\d{2}\.[0-9a-f]{8}\.gz$/);
   });
 
-  it('npm run experiment:report prints exactly those visitors, product viewers and conversions', async () => {
+  it('npm run experiment:report counts every visitor of one address and one User-Agent: 20 and 20, 4 and 9 converted', async () => {
     const json = JSON.parse((await run(tsx, ['infra/experiment/cli.ts', '--logs', logDir, '--json'])).stdout);
     expect(
       json.variants.map(({ variant, visitors, sawProduct, converted }: Record<string, unknown>) => ({
@@ -151,14 +164,35 @@ describe('the experiment through the local CloudFront, 40 visitors in Chromium',
       })),
     ).toEqual(Object.entries(plan).map(([variant, p]) => ({ variant, visitors: perVariant, ...p })));
     expect(json.problems).toEqual([]);
+    expect(json.contaminated).toBe(0);
     // The new visitors' first homepage requests carried no cookie yet.
     expect(json.withoutVariant).toBeGreaterThanOrEqual(freshVisitors);
+    // The returning visitors' first homepage requests carried a variant from before the id.
+    expect(json.withoutVisitorId).toBeGreaterThanOrEqual(2 * perVariant - freshVisitors);
+    expect(json.status).toBe('no-plan');
 
     const text = (await run(tsx, ['infra/experiment/cli.ts', '--logs', logDir])).stdout;
-    expect(text).toMatch(/^a\s+20\s+14\s+6\s+30\.0%\s+14\.5% to 51\.9%$/m);
-    expect(text).toMatch(/^b\s+20\s+17\s+11\s+55\.0%\s+34\.2% to 74\.2%$/m);
-    // 6/20 against 11/20: z and p as computed in statistics.test.ts (Python's math.erfc).
-    expect(text).toContain('b vs a: +25.0 percentage points, z = 1.60, p = 0.110');
-    expect(text).toContain('Not significant at the 5% level');
+    expect(text).toContain(
+      'a 20 (expected 20.0), b 20 (expected 20.0): chi-squared 0.00, 1 df, p = 1.000: the split matches.',
+    );
+    expect(text).toMatch(/^a\s+20\s+12\s+4\s+20\.0%\s+8\.1% to 41\.6%$/m);
+    expect(text).toMatch(/^b\s+20\s+15\s+9\s+45\.0%\s+25\.8% to 65\.8%$/m);
+    expect(text).toContain('No verdict: no planned sample size.');
+  });
+
+  it('says the test is still running below its planned size, and reads it once the plan is met', async () => {
+    // 20% observed in a, 25 points: 53.9 per variant (statistics.test.ts's formula; SciPy), 20 are not enough.
+    const running = (await run(tsx, ['infra/experiment/cli.ts', '--logs', logDir, '--mde', '25'])).stdout;
+    expect(running).toContain(
+      'Plan: 54 visitors per variant to detect 25.0 percentage points from a baseline of 20.0%',
+    );
+    expect(running).toContain('Still running: a 20, b 20 of the 54 visitors each variant needs. No verdict');
+    expect(running).not.toMatch(/ vs a:/);
+    // A 50-point lift needs 15 per variant: the 20 suffice. 4/20 against 9/20: z and p from Python's math.erfc.
+    const read = (await run(tsx, ['infra/experiment/cli.ts', '--logs', logDir, '--mde', '50'])).stdout;
+    expect(read).toContain(
+      'b vs a: +25.0 percentage points, z = 1.69, p = 0.091 (two-proportion z-test, two-sided).',
+    );
+    expect(read).toContain('Not significant at the 0.0500 level');
   });
 });

@@ -62,6 +62,8 @@ describe('reading CloudFront standard logs', () => {
     expect(counts.variants).toEqual(expected.variants);
     expect(counts.requests).toBe(expected.requests);
     expect(counts.withoutVariant).toBe(expected.withoutVariant);
+    expect(counts.withoutVisitorId).toBe(expected.withoutVisitorId);
+    expect(counts.contaminated).toBe(expected.contaminated);
     expect(counts.problems).toHaveLength(expected.problems);
     expect(counts.problems[0]?.message).toMatch(/2 fields where the header names 33/);
   });
@@ -83,7 +85,7 @@ describe('reading CloudFront standard logs', () => {
       writeFileSync(path.join(plain, 'copied.log'), gzipped(first));
       writeFileSync(path.join(plain, 'broken.gz'), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 1, 2, 3]));
       const counts = await tallyOf(localLogFiles(plain));
-      expect(counts.variants[0]).toEqual({ variant: 'a', visitors: 2, sawProduct: 2, converted: 1 });
+      expect(counts.variants[0]).toEqual({ variant: 'a', visitors: 3, sawProduct: 2, converted: 1 });
       expect(counts.problems.map((p) => p.message).join()).toMatch(/unreadable/);
     } finally {
       rmSync(plain, { recursive: true, force: true });
@@ -114,15 +116,32 @@ describe('npm run experiment:report', () => {
           converted,
         })),
       ).toEqual(expected.variants);
-      expect(report.comparisons[0]).toMatchObject({ variant: 'b', control: 'a', tooLittleData: true });
+      expect(report).toMatchObject({ status: 'no-plan', contaminated: 1, withoutVisitorId: 3, verdicts: [] });
     }
     expect(remote.source).toBe(`s3://${bucket}/${prefix}`);
   });
 
   it('says plainly when there is too little data, and stops with a message on a missing folder or bucket', async () => {
     const text = (await run(tsx, [cli, '--logs', dir], { env })).stdout;
-    expect(text).toMatch(/^a\s+2\s+2\s+1\s+50\.0%/m);
-    expect(text).toMatch(/Too little data to compare b with a/);
+    expect(text).toMatch(/^a\s+3\s+2\s+1\s+33\.3%/m);
+    expect(text).toMatch(/^Contamination: 1 visitor id seen with more than one variant/m);
+    expect(text).toMatch(/^No verdict: no planned sample size/m);
+    // A plan of one visitor per variant (alpha 0.5, power 0.5, a 60-point lift) is reached: the z-test's own
+    // condition still refuses 1 of 3 against 1 of 3.
+    const planned = ['--mde', '60', '--baseline', '20', '--alpha', '0.5', '--power', '0.5'];
+    const reached = (await run(tsx, [cli, '--logs', dir, ...planned], { env })).stdout;
+    expect(reached).toMatch(/^Plan: 1 visitors per variant/m);
+    expect(reached).toMatch(/Too little data to compare b with a/);
+    for (const bad of [
+      ['--mde', '0'],
+      ['--mde', 'five'],
+      ['--mde', '5', '--power', '1'],
+      ['--baseline', '100'],
+    ])
+      await expect(run(tsx, [cli, '--logs', dir, ...bad], { env })).rejects.toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/give a number above/),
+      });
     await expect(run(tsx, [cli, '--logs', path.join(dir, 'missing')], { env })).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/no folder/),

@@ -171,7 +171,7 @@ export const lab: Lab = {
         expect(
           'npm run experiment:report counts the visitor as one converted visitor of their variant',
           variants.length === 1 && variants[0]?.visitors === 1 && variants[0]?.converted === 1,
-          'the report counts a visitor by the sf-home cookie, c-ip and User-Agent, and a conversion by cs-uri-stem /bag/add.json answered 200',
+          'the report counts a visitor by the sf-visitor id cookie (with the sf-home variant) in cs(Cookie), and a conversion by cs-uri-stem /bag/add.json answered 200',
           variants.map((v) => `${v.variant}: ${v.visitors} visitor(s), ${v.converted} converted`).join('; '),
         ),
       ];
