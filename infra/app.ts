@@ -17,7 +17,8 @@ export function cdkOutFor(stack: string): string {
 
 /**
  * Feature flags this app relies on, set here rather than in cdk.json so `npx tsx infra/app.ts` (no CLI)
- * synthesizes the same template as `cdk deploy`.
+ * synthesizes the same template as `cdk deploy`. The CDK CLI counts every other flag as "not configured": each
+ * keeps the behaviour it had when it was introduced, so upgrading aws-cdk-lib never changes the template unasked.
  */
 export const featureFlags = {
   // S3 server access logs granted by a bucket policy for logging.s3.amazonaws.com instead of the legacy

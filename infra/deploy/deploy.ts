@@ -16,7 +16,7 @@ import {
   readStackOutputs,
   repoRoot,
 } from './outputs.ts';
-import { passThrough, run } from './run.ts';
+import { featureFlagNote, passThrough, run } from './run.ts';
 import { stackFromArgs } from './stack-name.ts';
 
 const usage = `
@@ -71,12 +71,14 @@ if (dryRun) {
       `Dry run: ${stack} synthesized into ${shown(outdir)}; nothing was deployed.`,
       'A deploy would run (with credentials, which also set the account the CLI synthesizes for):',
       `  npx ${cdkArgs.join(' ')}`,
+      featureFlagNote,
     ].join('\n'),
   );
   process.exit(0);
 }
 
 mkdirSync(outputsDir, { recursive: true });
+console.log(featureFlagNote);
 if ((await run('npx', cdkArgs)) !== 0) {
   console.error(
     [

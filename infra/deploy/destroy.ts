@@ -10,7 +10,7 @@ import { cdkOutFor } from '../app.ts';
 import { requireCredentials } from './credentials.ts';
 import { answerHelp, stackOptionHelp } from './help.ts';
 import { edgeFunctionNames, outputsFileFor, readStackOutputs, repoRoot } from './outputs.ts';
-import { passThrough, run } from './run.ts';
+import { featureFlagNote, passThrough, run } from './run.ts';
 import { stackFromArgs } from './stack-name.ts';
 
 answerHelp(
@@ -31,6 +31,7 @@ const outputsFile = outputsFileFor(stackName);
 
 // Read before destroying: afterwards nothing names the retained functions.
 const retained = edgeFunctionNames(readStackOutputs(outputsFile, stackName));
+console.log(featureFlagNote);
 const status = await run('npx', [
   'cdk',
   'destroy',
