@@ -1,5 +1,5 @@
 /**
- * The distribution: three behaviors in CloudFront's matching order (rule 5.6) over one S3 origin that may
+ * The distribution: its behaviors in CloudFront's matching order (rule 5.6) over one S3 origin that may
  * list the bucket, so S3 answers 404 for a missing key itself, and the site's 404 page for those 404s
  * (rule 5.8, 6). A 403 stays a 403: it means a broken bucket policy or origin access control.
  */
