@@ -1,8 +1,11 @@
 /**
  * Every lab, in a scratch copy of the repository: its checkpoint fails on the starting point and passes after
  * `npm run lab -- solve <n>`, and `reset` brings the copy back to a clean tree. The copy is the working tree's
- * files (tracked and untracked, not ignored) committed into a fresh git repository, node_modules shared by a
- * symlink and the image cache copied, so a solved lab rebuilds in seconds rather than re-encoding every image.
+ * files (tracked and untracked, not ignored) with the files the labs edit taken from the workshop's starting
+ * point (workshop/start/, start.ts), committed into a fresh git repository, node_modules shared by a symlink and
+ * the image cache copied, so a solved lab rebuilds in seconds rather than re-encoding every image. A shop
+ * changed around the labs (its name, products, weights, colours) is the shop they run on; the files they edit
+ * are the ones they were written for.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
@@ -11,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labs } from './labs/index.ts';
+import { restoreStart, solutionProblems, startDir } from './start.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let scratch: string;
@@ -58,6 +62,11 @@ beforeAll(async () => {
     mkdirSync(path.dirname(path.join(start, file)), { recursive: true });
     cpSync(path.join(repo, file), path.join(start, file));
   }
+  const differed = restoreStart(repo, start);
+  if (differed.length > 0)
+    console.log(
+      `workshop: the labs start from ${startDir}/ for ${differed.join(', ')} (changed in this tree)`,
+    );
   symlinkSync(path.join(repo, 'node_modules'), path.join(start, 'node_modules'));
   const imageCache = path.join(repo, 'site', '.image-cache');
   if (existsSync(imageCache))
@@ -75,6 +84,12 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('the starting point', () => {
+  it(`holds every file a lab edits, and every lab's solution applies to it (${startDir}/)`, () => {
+    expect(solutionProblems(repo, labs)).toEqual([]);
+  });
 });
 
 describe.each(labs.map((l) => [l.id, l] as const))('lab %i', (id, definition) => {
