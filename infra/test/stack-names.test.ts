@@ -63,18 +63,19 @@ describe('a second copy of the stack', () => {
     ).toThrow(/stack name "shop_staging" is not valid: letters, digits and hyphens/);
   });
 
+  /** An App made without an outdir makes a cdk.out* folder in the temp folder at once, and leaves it there. */
+  const app = () => new App({ outdir: tempDir() });
+
   it('takes a custom domain from DOMAIN_NAME and CERTIFICATE_ARN as from context, both or neither', () => {
     const certificateArn = 'arn:aws:acm:us-east-1:111111111111:certificate/x';
     expect(
-      customDomainFrom(new App(), { DOMAIN_NAME: 'staging.example.com', CERTIFICATE_ARN: certificateArn }),
+      customDomainFrom(app(), { DOMAIN_NAME: 'staging.example.com', CERTIFICATE_ARN: certificateArn }),
     ).toEqual({
       domainName: 'staging.example.com',
       certificateArn,
     });
     // Empty repository variables in CI mean "no domain", not a half-set one.
-    expect(customDomainFrom(new App(), { DOMAIN_NAME: '', CERTIFICATE_ARN: '' })).toBeUndefined();
-    expect(() => customDomainFrom(new App(), { DOMAIN_NAME: 'staging.example.com' })).toThrow(
-      /CERTIFICATE_ARN/,
-    );
+    expect(customDomainFrom(app(), { DOMAIN_NAME: '', CERTIFICATE_ARN: '' })).toBeUndefined();
+    expect(() => customDomainFrom(app(), { DOMAIN_NAME: 'staging.example.com' })).toThrow(/CERTIFICATE_ARN/);
   });
 });
