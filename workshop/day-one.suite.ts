@@ -63,8 +63,17 @@ afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-// No AWS anywhere: the copy's deploy preparation must not need it.
-const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AWS_')));
+/**
+ * The environment a team's shell would have: no AWS anywhere (the deploy preparation must not need it), and
+ * none of the variables Vitest sets for its own tests (BASE_URL=/ among them, which Playwright would take for a
+ * deployed shop's address).
+ */
+const vitestVariables = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST', 'NODE_ENV']);
+const env = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([key]) => !key.startsWith('AWS_') && !key.startsWith('VITEST') && !vitestVariables.has(key),
+  ),
+);
 
 describe('a team’s first day', () => {
   it('keeps `npm test` green, both suites run, the workshop with its labs on their starting point', async () => {

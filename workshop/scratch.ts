@@ -21,6 +21,8 @@ export function git(cwd: string, args: string[]): string {
 export function scratchCopy(repo: string, dest: string, prepare: (copy: string) => void = () => {}): void {
   const files = git(repo, ['ls-files', '-co', '--exclude-standard', '-z']).split('\0').filter(Boolean);
   for (const file of files) {
+    // node_modules is linked below; in a copy it is itself a link, which the ignore rule `node_modules/` misses.
+    if (file === 'node_modules') continue;
     if (!existsSync(path.join(repo, file))) continue; // deleted in the working tree
     mkdirSync(path.dirname(path.join(dest, file)), { recursive: true });
     cpSync(path.join(repo, file), path.join(dest, file));
