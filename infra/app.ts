@@ -8,8 +8,17 @@ export const defaultStackName = 'EdgeStorefront';
 export const defaultCdkOut = path.join(path.dirname(new URL(import.meta.url).pathname), 'cdk.out');
 
 /**
+ * Where a stack is synthesized for deploy: the default stack in infra/cdk.out (what `npm start` serves), any
+ * other in infra/cdk.out.<name>, so preparing a second stack never replaces the one the local CloudFront serves.
+ */
+export function cdkOutFor(stack: string): string {
+  return stack === defaultStackName ? defaultCdkOut : `${defaultCdkOut}.${stack}`;
+}
+
+/**
  * Feature flags this app relies on, set here rather than in cdk.json so `npx tsx infra/app.ts` (no CLI)
- * synthesizes the same template as `cdk deploy`.
+ * synthesizes the same template as `cdk deploy`. The CDK CLI counts every other flag as "not configured": each
+ * keeps the behaviour it had when it was introduced, so upgrading aws-cdk-lib never changes the template unasked.
  */
 export const featureFlags = {
   // S3 server access logs granted by a bucket policy for logging.s3.amazonaws.com instead of the legacy
@@ -99,6 +108,7 @@ export function createApp(options: AppOptions | string = {}): App {
   return app;
 }
 
+// CDK_OUTDIR: the folder to synthesize into (the CDK CLI sets it; `npm run deploy` sets it to cdkOutFor(stack)).
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   try {
     const assembly = createApp({ outdir: process.env.CDK_OUTDIR ?? defaultCdkOut }).synth();

@@ -3,6 +3,7 @@
  * `npm run lab -- solve <n>`   applies lab n's solution to the working tree (never over uncommitted changes)
  * `npm run lab -- reset`       returns every file the labs touch to the starting point (the commit you cloned)
  * `npm run lab -- list`        the labs and their pages
+ * `npm run lab -- pin`         (for whoever changes the labs) copies the files the labs edit into workshop/start/
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,9 +11,10 @@ import { ensureBuilt } from './build.ts';
 import { applyEdits, filesOf, resetToStart, uncommitted } from './edits.ts';
 import { type Expectation, withShop } from './harness.ts';
 import { labs } from './labs/index.ts';
+import { pin, solutionProblems, startDir } from './start.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const usage = 'usage: npm run lab -- check <n> | solve <n> | reset | list';
+const usage = 'usage: npm run lab -- check <n> | solve <n> | reset | list | pin';
 
 function labOf(arg: string | undefined) {
   const lab = labs.find((l) => String(l.id) === arg);
@@ -85,11 +87,25 @@ function reset(): number {
   return 0;
 }
 
+/** The workshop's starting point from this tree, refused when a lab's solution would not apply to it. */
+function pinStart(): number {
+  const changed = pin(root);
+  const problems = solutionProblems(root, labs);
+  for (const problem of problems) console.error(problem);
+  console.log(
+    changed.length > 0
+      ? `lab: ${startDir}/ now holds this tree's ${changed.join(', ')}; commit it`
+      : `lab: ${startDir}/ already matches this tree`,
+  );
+  return problems.length > 0 ? 1 : 0;
+}
+
 const [command, arg] = process.argv.slice(2);
 try {
   if (command === 'check') process.exitCode = await check(arg);
   else if (command === 'solve') process.exitCode = solve(arg);
   else if (command === 'reset') process.exitCode = reset();
+  else if (command === 'pin') process.exitCode = pinStart();
   else if (command === 'list') for (const l of labs) console.log(`${l.id}  ${l.title}  ${l.page}`);
   else {
     console.error(usage);

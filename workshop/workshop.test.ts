@@ -1,33 +1,25 @@
 /**
  * Every lab, in a scratch copy of the repository: its checkpoint fails on the starting point and passes after
  * `npm run lab -- solve <n>`, and `reset` brings the copy back to a clean tree. The copy is the working tree's
- * files (tracked and untracked, not ignored) committed into a fresh git repository, node_modules shared by a
- * symlink and the image cache copied, so a solved lab rebuilds in seconds rather than re-encoding every image.
+ * files (tracked and untracked, not ignored) with the files the labs edit taken from the workshop's starting
+ * point (workshop/start/, start.ts), committed into a fresh git repository, node_modules shared by a symlink and
+ * the image cache copied, so a solved lab rebuilds in seconds rather than re-encoding every image. A shop
+ * changed around the labs (its name, products, weights, colours) is the shop they run on; the files they edit
+ * are the ones they were written for.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labs } from './labs/index.ts';
+import { git, scratchCopy } from './scratch.ts';
+import { restoreStart, solutionProblems, startDir } from './start.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 let scratch: string;
 let start: string;
-
-function git(cwd: string, args: string[]): string {
-  const result = spawnSync(
-    'git',
-    ['-c', 'user.name=workshop', '-c', 'user.email=workshop@localhost', ...args],
-    {
-      cwd,
-      encoding: 'utf8',
-    },
-  );
-  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
-  return result.stdout;
-}
 
 /** `npm run lab -- <args>` in a copy; resolves with its exit status and everything it printed. */
 function lab(cwd: string, ...args: string[]): Promise<{ status: number | null; output: string }> {
@@ -52,19 +44,13 @@ beforeAll(async () => {
   const began = Date.now();
   scratch = mkdtempSync(path.join(os.tmpdir(), 'workshop-'));
   start = path.join(scratch, 'start');
-  const files = git(repo, ['ls-files', '-co', '--exclude-standard', '-z']).split('\0').filter(Boolean);
-  for (const file of files) {
-    if (!existsSync(path.join(repo, file))) continue; // deleted in the working tree
-    mkdirSync(path.dirname(path.join(start, file)), { recursive: true });
-    cpSync(path.join(repo, file), path.join(start, file));
-  }
-  symlinkSync(path.join(repo, 'node_modules'), path.join(start, 'node_modules'));
-  const imageCache = path.join(repo, 'site', '.image-cache');
-  if (existsSync(imageCache))
-    cpSync(imageCache, path.join(start, 'site', '.image-cache'), { recursive: true });
-  git(start, ['init', '-q']);
-  git(start, ['add', '-A']);
-  git(start, ['commit', '-q', '-m', 'the workshop starting point']);
+  scratchCopy(repo, start, (copy) => {
+    const differed = restoreStart(repo, copy);
+    if (differed.length > 0)
+      console.log(
+        `workshop: the labs start from ${startDir}/ for ${differed.join(', ')} (changed in this tree)`,
+      );
+  });
   // Build the starting point once (lab 0's checkpoint builds, then fails: no answers yet); every lab's copy
   // starts from this build, so its starting-point checkpoint does not rebuild.
   const first = await lab(start, 'check', '0');
@@ -75,6 +61,12 @@ beforeAll(async () => {
 
 afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('the starting point', () => {
+  it(`holds every file a lab edits, and every lab's solution applies to it (${startDir}/)`, () => {
+    expect(solutionProblems(repo, labs)).toEqual([]);
+  });
 });
 
 describe.each(labs.map((l) => [l.id, l] as const))('lab %i', (id, definition) => {

@@ -5,10 +5,25 @@
  * half-way; retaining them lets it finish, and this prints how to delete them later.
  */
 import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { cdkOutFor } from '../app.ts';
 import { requireCredentials } from './credentials.ts';
-import { edgeFunctionNames, outputsFileFor, readStackOutputs } from './outputs.ts';
-import { passThrough, run } from './run.ts';
+import { answerHelp, stackOptionHelp } from './help.ts';
+import { edgeFunctionNames, outputsFileFor, readStackOutputs, repoRoot } from './outputs.ts';
+import { featureFlagNote, passThrough, run } from './run.ts';
 import { stackFromArgs } from './stack-name.ts';
+
+answerHelp(
+  process.argv.slice(2),
+  `
+npm run destroy -- [--stack NAME] [--skip-credential-check] [CDK CLI arguments]
+\`cdk destroy\`s the stack (no prompt) and removes .deploy-outputs/NAME.json. The Lambda@Edge functions are retained:
+CloudFront removes their replicas only hours after the distribution is gone; it prints how to delete them then.
+${stackOptionHelp}
+  --skip-credential-check    destroy even when no credentials are found offline (an EC2 instance role)
+Any other argument goes to the CDK CLI.
+`,
+);
 
 const { stack: stackName, rest: args } = stackFromArgs(process.argv.slice(2));
 requireCredentials(args);
@@ -16,12 +31,16 @@ const outputsFile = outputsFileFor(stackName);
 
 // Read before destroying: afterwards nothing names the retained functions.
 const retained = edgeFunctionNames(readStackOutputs(outputsFile, stackName));
+console.log(featureFlagNote);
 const status = await run('npx', [
   'cdk',
   'destroy',
   stackName,
   '-c',
   `stackName=${stackName}`,
+  // The CLI synthesizes before it destroys: into the stack's own folder, as deploy does.
+  '--output',
+  path.relative(repoRoot, cdkOutFor(stackName)),
   '--force',
   ...passThrough(args, ['--skip-credential-check']),
 ]);

@@ -15,3 +15,10 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
 export function passThrough(args: string[], own: string[]): string[] {
   return args.filter((arg) => !own.includes(arg));
 }
+
+/**
+ * Said before every `cdk` command, which ends with "N feature flags are not configured": on purpose, see
+ * featureFlags in infra/app.ts. An unset flag keeps the behaviour it had when the flag was introduced.
+ */
+export const featureFlagNote =
+  'cdk will report feature flags as "not configured": on purpose. This app sets the ones it relies on (infra/app.ts, featureFlags); the rest keep their original behaviour, so an aws-cdk-lib upgrade cannot change the template unasked.';

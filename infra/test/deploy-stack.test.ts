@@ -75,3 +75,30 @@ describe('npm run test:e2e:deployed with nothing deployed and no URL', () => {
     expect(result.stderr).toContain('Nothing to test: no outputs for stack NeverDeployedHere');
   });
 });
+
+describe('--help on the deploy scripts', () => {
+  // No credentials anywhere: an empty home and no AWS_* variables, as on a team's first day.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('AWS_')));
+
+  it.each([
+    ['infra/deploy/deploy.ts', '--dry-run'],
+    ['infra/deploy/destroy.ts', '--skip-credential-check'],
+    ['infra/deploy/e2e-deployed.ts', '--distribution-id'],
+  ])(
+    '%s prints what it does and its options, without checking credentials',
+    {
+      timeout: 60_000,
+    },
+    (script, option) => {
+      const result = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [script, '--help'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { ...env, HOME: tempDir() },
+      });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toContain('--stack NAME');
+      expect(result.stdout).toContain(option);
+      expect(result.stdout + result.stderr).not.toMatch(/credentials found|Using AWS credentials/);
+    },
+  );
+});

@@ -28,6 +28,11 @@ describe('distribution', () => {
     expect(distributionConfig(synth.template).DefaultRootObject).toBe('index.html');
   });
 
+  it('leaves `cdk synth` no warning to print (the LIST-origin one is acknowledged: the root object is set)', () => {
+    const messages = synth.assembly.stacks.flatMap((stack) => stack.messages);
+    expect(messages.map((m) => `${m.level} ${m.id}: ${String(m.entry.data)}`)).toEqual([]);
+  });
+
   it("answers origin 404s with the site's 404 page, cached ttl.error, and leaves a 403 a 403 (rule 5.8, 6)", () => {
     expect(distributionConfig(synth.template).CustomErrorResponses).toEqual([
       {

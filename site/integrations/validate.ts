@@ -10,6 +10,7 @@ import {
 } from '../../edge/config.ts';
 import { isPlainImageName } from '../../edge/lib/image-request.ts';
 import { type Product, products } from '../src/data/catalogue.ts';
+import { type ShopIdentity, shop } from '../src/data/shop.ts';
 import { loadImageSources } from './image-sources.ts';
 
 /** What the shop is made of, as the build sees it; tests pass broken copies. */
@@ -22,6 +23,7 @@ export interface ShopFacts {
   images: readonly string[];
   /** Page files under src/pages, relative to it with forward slashes ("home/a/index.astro"). */
   pageFiles: readonly string[];
+  identity: ShopIdentity;
 }
 
 const hex = /^#[0-9a-f]{6}$/i;
@@ -115,6 +117,28 @@ export function shopProblems(facts: ShopFacts): string[] {
       );
     }
   }
+  problems.push(...identityProblems(facts.identity, images));
+  return problems;
+}
+
+/** Every text of the shop's identity is written and trimmed, and its hero picture is an image the art has. */
+function identityProblems(identity: ShopIdentity, images: ReadonlySet<string>): string[] {
+  const problems: string[] = [];
+  const walk = (value: unknown, at: string): void => {
+    if (typeof value === 'string') {
+      if (value.trim() === '') problems.push(`site/src/data/shop.ts: ${at} is empty`);
+      else if (value !== value.trim()) problems.push(`site/src/data/shop.ts: ${at} has spaces at its ends`);
+    } else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value))
+        walk(inner, Array.isArray(value) ? `${at}[${key}]` : `${at}.${key}`);
+    }
+  };
+  walk(identity, 'shop');
+  if (!images.has(identity.heroImage)) {
+    problems.push(
+      `site/src/data/shop.ts: the hero shows image "${identity.heroImage}", but site/art has no ${identity.heroImage}.svg, .jpg, .png, .webp or .avif`,
+    );
+  }
   return problems;
 }
 
@@ -140,6 +164,7 @@ export async function validateShop(artDir: string, pagesDir: string): Promise<vo
     products,
     images: sources.map((s) => s.name),
     pageFiles: pageFiles(pagesDir),
+    identity: shop,
   });
   if (problems.length > 0) {
     throw new Error(`The shop's data does not add up:\n${problems.map((p) => `- ${p}`).join('\n')}`);

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type ColourId,
@@ -14,6 +14,7 @@ import {
 import { loadImageSources } from '../integrations/image-sources.ts';
 import { defaultArtDir } from '../integrations/images.ts';
 import { jacketProduct, productPath, products, shopPath } from '../src/data/catalogue.ts';
+import { shop } from '../src/data/shop.ts';
 import { distFile, readManifest, readPage, requireDist } from './dist.ts';
 
 beforeAll(requireDist);
@@ -26,6 +27,16 @@ describe('built pages', () => {
       expect(html).toMatch(new RegExp(`<body[^>]*\\sdata-variant="${variant.id}"`));
     },
   );
+
+  it('names the shop from site/src/data/shop.ts: every homepage title, header and hero alt text, and the favicon', async () => {
+    for (const variant of homepageExperiment.variants.filter((v) => ['a', 'b'].includes(v.id))) {
+      const html = await readPage(variant.page);
+      expect(html).toContain(`<title>Home · ${shop.name}</title>`);
+      expect(html).toContain(`alt="${shop.heroAlt}"`);
+      expect(html.replace(/<\/?span>/g, '')).toContain(`>${shop.name}</a>`);
+    }
+    expect(readFileSync(distFile('/favicon.svg'), 'utf8')).toContain(`<title>${shop.name}</title>`);
+  });
 
   it('writes no /index.html, because the edge rewrites "/" to a variant page', () => {
     expect(existsSync(distFile('/index.html'))).toBe(false);

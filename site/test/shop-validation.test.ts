@@ -6,6 +6,7 @@ import { imageRouting } from '../../edge/config.ts';
 import { defaultArtDir } from '../integrations/images.ts';
 import { type ShopFacts, shopProblems, validateShop } from '../integrations/validate.ts';
 import { products } from '../src/data/catalogue.ts';
+import { shop } from '../src/data/shop.ts';
 
 const good: ShopFacts = {
   variants: [
@@ -26,6 +27,7 @@ const good: ShopFacts = {
     'products/[slug].astro',
     'products/index.astro',
   ],
+  identity: { ...shop, heroImage: 'boots' },
 };
 
 describe('the build’s check of the shop’s data', () => {
@@ -100,6 +102,31 @@ describe('the build’s check of the shop’s data', () => {
       { images: ['boots', 'jacket-navy', 'jacket-red'] },
       `no ${imageRouting.placeholder} image`,
     ],
+    [
+      'a shop without a name',
+      { identity: { ...good.identity, name: ' ' } },
+      'site/src/data/shop.ts: shop.name is empty',
+    ],
+    [
+      'a tagline with stray spaces',
+      { identity: { ...good.identity, tagline: 'Made to last. ' } },
+      'shop.tagline has spaces at its ends',
+    ],
+    [
+      'a hero picture without its alt text',
+      { identity: { ...good.identity, heroAlt: '' } },
+      'shop.heroAlt is empty',
+    ],
+    [
+      'an empty reason to buy',
+      { identity: { ...good.identity, homeB: { ...good.identity.homeB, reasons: [['Free repairs', '']] } } },
+      'shop.homeB.reasons[0][1] is empty',
+    ],
+    [
+      'a hero picture the art does not have',
+      { identity: { ...good.identity, heroImage: 'northwind-hero' } },
+      'the hero shows image "northwind-hero", but site/art has no northwind-hero.svg',
+    ],
   ] as [string, Partial<ShopFacts>, string][])('names %s', (_, change, message) => {
     const problems = shopProblems({ ...good, ...change } as ShopFacts);
     expect(problems).toHaveLength(1);
@@ -109,7 +136,7 @@ describe('the build’s check of the shop’s data', () => {
   it('fails the build once, listing every problem', async () => {
     const art = await mkdtemp(path.join(tmpdir(), 'validate-art-'));
     try {
-      // Only the placeholder: every product's image is missing.
+      // Only the placeholder: every product's image is missing, and the hero's.
       await writeFile(
         path.join(art, `${imageRouting.placeholder}.svg`),
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 5"/>',
@@ -117,7 +144,7 @@ describe('the build’s check of the shop’s data', () => {
       const error = await validateShop(art, path.resolve('site/src/pages')).catch((e: Error) => e);
       expect(error).toBeInstanceOf(Error);
       const lines = (error as Error).message.split('\n').filter((line) => line.startsWith('- '));
-      expect(lines).toHaveLength(products.length);
+      expect(lines).toHaveLength(products.length + 1);
     } finally {
       await rm(art, { recursive: true, force: true });
     }

@@ -1,8 +1,9 @@
 import { jacketColours } from '../../../edge/config.ts';
 
 /**
- * The shop's products. Each one's picture is the art file of the same name (site/art/<image>.svg),
- * served at /images/<image>; the jacket's picture is the colour template (see the image step).
+ * The shop's products. Each one's picture is the art file of the same name (site/art/<image>, a drawing or
+ * a photo: integrations/image-sources.ts lists the extensions), served at /images/<image>; the jacket's
+ * picture is drawn or photographed once per colour (see the image step).
  */
 export interface Product {
   slug: string;
@@ -28,7 +29,7 @@ export function countInWords(count: number): string {
   return numberWords[count] ?? String(count);
 }
 
-/** "six colours", from the jacket colours in edge/config.ts. */
+/** "<number in words> colours", counted from the jacket colours in edge/config.ts. */
 export const jacketColourCount = `${countInWords(Object.keys(jacketColours.colours).length)} colours`;
 
 export const products: readonly Product[] = [
