@@ -22,11 +22,20 @@ export const homepageExperiment = {
   ],
   /** Request header that carries a fresh assignment from viewer-request to viewer-response. */
   assignmentHeader: 'x-sf-home-assigned',
+  /**
+   * The visitor id (edge/lib/visitor-id.ts): a cookie of its own, created with the assignment and given the
+   * variant cookie's lifetime, so the report counts one browser as one visitor (docs/experiment.md).
+   */
+  visitorCookie: 'sf-visitor',
+  /** Request header that carries a new visitor id from viewer-request to viewer-response. */
+  visitorIdHeader: 'x-sf-visitor-assigned',
 } as const satisfies {
   cookie: string;
   maxAgeSeconds: number;
   variants: readonly Variant[];
   assignmentHeader: string;
+  visitorCookie: string;
+  visitorIdHeader: string;
 };
 
 export type VariantId = (typeof homepageExperiment.variants)[number]['id'];
@@ -135,7 +144,7 @@ export const contentSecurityPolicy = [
  */
 export const securityHeaders = {
   /**
-   * Two years, this host only. includeSubDomains and preload are opt-in (README, "HSTS"): preload puts the
+   * Two years, this host only. includeSubDomains and preload are opt-in (docs/edge.md#hsts): preload puts the
    * whole registrable domain, every subdomain included, on the browsers' built-in HTTPS-only list, and
    * leaving that list takes months. Set both to true only for a domain whose every subdomain serves HTTPS.
    */
@@ -151,7 +160,7 @@ export const securityHeaders = {
   permissionsPolicy: 'camera=(), microphone=(), geolocation=(), payment=()',
 } as const;
 
-/** How the edge routes a canonical `/images/<name>` request to a variant object (README, "The edge functions"). */
+/** How the edge routes a canonical `/images/<name>` request to a variant object (docs/edge.md#the-four-functions). */
 export const imageRouting = {
   /** The image served for any name, device or format the manifest does not list. */
   placeholder: 'placeholder',
@@ -178,7 +187,7 @@ export const addToBag = {
 } as const;
 
 /**
- * What the stack watches (README, "Operability"). The alarms and the dashboard are in us-east-1, where
+ * What the stack watches (docs/stack.md#operability). The alarms and the dashboard are in us-east-1, where
  * CloudFront publishes its metrics and the functions' us-east-1 replicas report theirs.
  */
 export const monitoring = {

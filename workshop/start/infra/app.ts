@@ -36,6 +36,12 @@ export interface AppOptions {
   env?: NodeJS.ProcessEnv;
   /** The built site to upload (default site/dist). */
   siteDir?: string;
+  /**
+   * aws-cdk-lib's built-in check of the template against CloudFormation's schemas and rules (default true). It
+   * never changes the template, and it costs seconds per process (a WebAssembly rule engine): `npm run build`
+   * runs it, and tests that synthesize the same stack code again may skip it.
+   */
+  cloudFormationValidation?: boolean;
 }
 
 /** A context value (`-c key=value`) wins over the environment variable; empty counts as unset. */
@@ -86,8 +92,13 @@ export function createApp(options: AppOptions | string = {}): App {
     context = {},
     siteDir,
     env = process.env,
+    cloudFormationValidation = true,
   } = typeof options === 'string' ? { outdir: options } : options;
-  const app = new App({ outdir, context: { ...featureFlags, ...context } });
+  const app = new App({
+    outdir,
+    context: { ...featureFlags, ...context },
+    builtinCloudFormationValidation: cloudFormationValidation,
+  });
   if (nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   new StorefrontStack(app, stackNameFrom(app, env), {
     env: { account: env.CDK_DEFAULT_ACCOUNT ?? '111111111111', region: 'us-east-1' },

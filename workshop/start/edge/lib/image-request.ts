@@ -31,7 +31,7 @@ export function jacketColour(headers: CloudFrontHeaders): ColourId {
 
 /**
  * Rewrites a canonical `/images/<name>` to `/images/<object-name>.<format>`. The colour cookie and Accept
- * are not in the images cache key (README, "Cache-key discipline"), so the choices they make go into the
+ * are not in the images cache key (docs/edge.md#cache-key-discipline), so the choices they make go into the
  * URI here, before the key is computed (rule 3, step 4). A name that is not plain becomes the
  * placeholder: junk URLs then share one cache entry per format and device instead of one each.
  */

@@ -14,7 +14,7 @@ function formatId(extension: string): FormatId | undefined {
 /**
  * The object for an image request, from what the images cache key holds and nothing else: the URI that
  * viewer-request normalised (`/images/<name>.<format>`) and the CloudFront-Is-*-Viewer headers. Reading
- * anything outside the key would cache one viewer's answer for all the others (README, "Cache-key discipline"). A variant the
+ * anything outside the key would cache one viewer's answer for all the others (docs/edge.md#cache-key-discipline). A variant the
  * manifest does not list, or a URI of any other shape, gets the default object.
  */
 export function variantKeyFor(request: CloudFrontRequest, manifest: CompactManifest): string {

@@ -54,7 +54,8 @@ export function createDistribution(stack: Stack, parts: DistributionParts): clou
     enableLogging: true,
     logBucket,
     logFilePrefix: 'cloudfront/',
-    // The experiment report reads the variant cookie from cs(Cookie); see README "Privacy" for what this logs.
+    // The experiment report reads the variant and visitor id cookies from cs(Cookie) (rule 10.1); see
+    // docs/experiment.md#privacy for what this logs.
     logIncludesCookies: true,
     ...(customDomain && {
       domainNames: [customDomain.domainName],
